@@ -1,0 +1,169 @@
+// The wire format of API.md §3-4 as TypeBox schemas: the single source for request
+// validation, handler types, response serialization (a whitelist: what is not
+// declared here cannot leave the server), the OpenAPI document and the client's types.
+import { Type, type Static } from 'typebox';
+
+// ---- limits (text fields; API.md §4 "sane maximum lengths") ----
+export const LIMITS = {
+  imageUrl: 200, // posts.image_url is varchar(200)
+  caption: 2200,
+  altText: 1000,
+  commentText: 2200,
+  username: 256,
+  password: 1024,
+  token: 4096,
+} as const;
+
+const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) =>
+  Type.Union([schema, Type.Null()]);
+
+// ---- resources ----
+export const User = Type.Object(
+  {
+    id: Type.Integer(),
+    first_name: Type.String(),
+    last_name: Type.String(),
+    username: Type.String(),
+    email: Type.String(),
+    image_url: Nullable(Type.String()),
+    thumb_url: Nullable(Type.String()),
+  },
+  { $id: 'User', description: 'A user (never with a password hash).' },
+);
+
+export const Like = Type.Object(
+  { id: Type.Integer(), user_id: Type.Integer(), post_id: Type.Integer() },
+  { $id: 'Like' },
+);
+
+export const DisplayTime = Type.String({
+  description: '"Just now", "1 hour ago", "N hours ago", "1 day ago" or "N days ago".',
+  examples: ['3 hours ago'],
+});
+
+export const Comment = Type.Object(
+  {
+    id: Type.Integer(),
+    text: Type.String(),
+    post_id: Type.Integer(),
+    display_time: DisplayTime,
+    user: User,
+  },
+  { $id: 'Comment' },
+);
+
+const postFields = {
+  id: Type.Integer(),
+  image_url: Type.String(),
+  user: User,
+  caption: Nullable(Type.String()),
+  alt_text: Nullable(Type.String()),
+  display_time: DisplayTime,
+  likes: Type.Array(Like),
+  current_user_like_id: Type.Optional(
+    Type.Integer({ description: 'Present only when the current user has liked the post.' }),
+  ),
+  current_user_bookmark_id: Type.Optional(
+    Type.Integer({ description: 'Present only when the current user has bookmarked the post.' }),
+  ),
+};
+
+export const Post = Type.Object(
+  { ...postFields, comments: Type.Array(Comment, { description: 'Oldest first.' }) },
+  { $id: 'Post' },
+);
+
+/** Inside a Bookmark the post has no `comments` key (API.md §3). */
+export const BookmarkedPost = Type.Object(postFields, { $id: 'BookmarkedPost' });
+
+export const Bookmark = Type.Object({ id: Type.Integer(), post: BookmarkedPost }, { $id: 'Bookmark' });
+
+export const Following = Type.Object(
+  { id: Type.Integer({ description: 'Id of the following row (use it to unfollow).' }), following: User },
+  { $id: 'Following' },
+);
+
+export const Follower = Type.Object({ id: Type.Integer(), follower: User }, { $id: 'Follower' });
+
+export const Story = Type.Object({ id: Type.Integer(), text: Type.String(), user: User }, { $id: 'Story' });
+
+export const Message = Type.Object({ message: Type.String() }, { $id: 'Message' });
+
+export const TokenPair = Type.Object(
+  { access_token: Type.String(), refresh_token: Type.String() },
+  { $id: 'TokenPair' },
+);
+
+// ---- inputs ----
+/** Ids in JSON bodies: integers or integer strings; "abc", 1.5, null, true are a 400 (API.md §4). */
+export const BodyId = Type.Union([Type.Integer({ minimum: 1 }), Type.String({ pattern: '^[1-9][0-9]{0,9}$' })], {
+  errorMessage: 'must be a positive integer id (a number like 12 or a string like "12").',
+});
+
+export const IdParams = Type.Object({ id: Type.Integer({ minimum: 1, maximum: 2_147_483_647 }) });
+
+export const FeedQuery = Type.Object({
+  limit: Type.Optional(
+    Type.Integer({
+      minimum: 1,
+      maximum: 50,
+      default: 20,
+      description: 'How many posts to return, 1-50 (default 20).',
+      errorMessage: 'must be an integer from 1 to 50.',
+    }),
+  ),
+  before: Type.Optional(
+    Type.Integer({
+      minimum: 1,
+      maximum: 2_147_483_647,
+      description:
+        'Cursor for infinite scrolling: the id of the last post you have; returns the posts after it in feed order.',
+      errorMessage: 'must be the id of a post (a positive integer).',
+    }),
+  ),
+});
+
+export const NewPost = Type.Object({
+  image_url: Type.String({ minLength: 1, maxLength: LIMITS.imageUrl }),
+  caption: Type.Optional(Nullable(Type.String({ maxLength: LIMITS.caption }))),
+  alt_text: Type.Optional(Nullable(Type.String({ maxLength: LIMITS.altText }))),
+});
+
+export const PostChanges = Type.Object({
+  image_url: Type.Optional(Type.String({ minLength: 1, maxLength: LIMITS.imageUrl })),
+  caption: Type.Optional(Nullable(Type.String({ maxLength: LIMITS.caption }))),
+  alt_text: Type.Optional(Nullable(Type.String({ maxLength: LIMITS.altText }))),
+});
+
+export const NewComment = Type.Object({
+  post_id: BodyId,
+  text: Type.String({ minLength: 1, maxLength: LIMITS.commentText }),
+});
+
+export const PostIdBody = Type.Object({ post_id: BodyId });
+export const UserIdBody = Type.Object({ user_id: BodyId });
+
+export const TokenRequest = Type.Object({
+  username: Type.String({ maxLength: LIMITS.username }),
+  password: Type.String({ maxLength: LIMITS.password }),
+});
+
+export const RefreshRequest = Type.Object({
+  refresh_token: Type.Optional(Type.String({ maxLength: LIMITS.token })),
+});
+
+// ---- static types (the client imports these with `import type`) ----
+export type User = Static<typeof User>;
+export type Like = Static<typeof Like>;
+export type Comment = Static<typeof Comment>;
+export type Post = Static<typeof Post>;
+export type BookmarkedPost = Static<typeof BookmarkedPost>;
+export type Bookmark = Static<typeof Bookmark>;
+export type Following = Static<typeof Following>;
+export type Follower = Static<typeof Follower>;
+export type Story = Static<typeof Story>;
+export type Message = Static<typeof Message>;
+export type TokenPair = Static<typeof TokenPair>;
+export type NewPost = Static<typeof NewPost>;
+export type PostChanges = Static<typeof PostChanges>;
+export type NewComment = Static<typeof NewComment>;

@@ -1,0 +1,75 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import { ConfigError, loadConfig, parseDatabaseUrl } from './config';
+
+const cwd = '/srv/app';
+
+describe('parseDatabaseUrl', () => {
+  it('accepts the course .env SQLAlchemy URLs unchanged', () => {
+    assert.deepEqual(parseDatabaseUrl('postgresql+psycopg://root:pw@127.0.0.1/photo-app', cwd), {
+      dialect: 'postgres',
+      url: 'postgresql://root:pw@127.0.0.1/photo-app',
+    });
+    assert.deepEqual(parseDatabaseUrl('postgresql+psycopg2://root@localhost:5432/photos', cwd), {
+      dialect: 'postgres',
+      url: 'postgresql://root@localhost:5432/photos',
+    });
+    assert.deepEqual(parseDatabaseUrl('postgres://u@h/d', cwd), { dialect: 'postgres', url: 'postgresql://u@h/d' });
+  });
+
+  it('reads SQLite paths and sqlite:/// URLs relative to the working directory', () => {
+    assert.deepEqual(parseDatabaseUrl('data/x.db', cwd), { dialect: 'sqlite', file: '/srv/app/data/x.db' });
+    assert.deepEqual(parseDatabaseUrl('sqlite:///data/x.db', cwd), { dialect: 'sqlite', file: '/srv/app/data/x.db' });
+    assert.deepEqual(parseDatabaseUrl('sqlite:////tmp/x.db', cwd), { dialect: 'sqlite', file: '/tmp/x.db' });
+  });
+
+  it('refuses other schemes and URLs without a database, naming the variable', () => {
+    assert.throws(() => parseDatabaseUrl('mysql://u@h/d', cwd, 'DB_URL'), /^Error: DB_URL uses the unsupported scheme "mysql"/);
+    assert.throws(() => parseDatabaseUrl('postgresql://u@h', cwd), (error: unknown) =>
+      error instanceof ConfigError && /DATABASE_URL names no database/.test(error.message));
+  });
+});
+
+describe('loadConfig', () => {
+  it('has the contract defaults', () => {
+    const config = loadConfig({ NODE_ENV: 'test', JWT_SECRET: 's'.repeat(40) }, cwd);
+    assert.equal(config.port, 5000);
+    assert.equal(config.host, '127.0.0.1');
+    assert.equal(config.accessTokenTtlSeconds, 900);
+    assert.equal(config.refreshTokenTtlSeconds, 30 * 86400);
+    assert.equal(config.cookieSecure, false);
+    assert.deepEqual(config.database, { dialect: 'sqlite', file: '/srv/app/data/photo-app.db' });
+  });
+
+  it('uses DB_URL when DATABASE_URL is absent, and DATABASE_URL first', () => {
+    const both = loadConfig({ NODE_ENV: 'test', JWT_SECRET: 'x', DB_URL: 'postgresql+psycopg://a@h/one', DATABASE_URL: 'postgres://b@h/two' }, cwd);
+    assert.deepEqual(both.database, { dialect: 'postgres', url: 'postgresql://b@h/two' });
+    const alias = loadConfig({ NODE_ENV: 'test', JWT_SECRET: 'x', DB_URL: 'postgresql+psycopg://a@h/one' }, cwd);
+    assert.deepEqual(alias.database, { dialect: 'postgres', url: 'postgresql://a@h/one' });
+  });
+
+  it('stops with one line naming the variable and the fix', () => {
+    assert.throws(() => loadConfig({ PORT: 'abc', JWT_SECRET: 'x' }, cwd), /^Error: PORT is "abc"\. Set it to a whole number from 0 to 65535\.$/);
+    assert.throws(() => loadConfig({ NODE_ENV: 'production' }, cwd), /JWT_SECRET is required when NODE_ENV=production/);
+    assert.throws(() => loadConfig({ JWT_SECRET: 'x', JWT_COOKIE_SECURE: 'maybe' }, cwd), /JWT_COOKIE_SECURE is "maybe"\. Set it to true or false/);
+    assert.throws(() => loadConfig({ JWT_SECRET: 'x', CORS_ORIGINS: 'example.com' }, cwd), /CORS_ORIGINS contains "example.com"/);
+  });
+
+  it('secures cookies by default in production only', () => {
+    assert.equal(loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40) }, cwd).cookieSecure, true);
+    assert.equal(loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), JWT_COOKIE_SECURE: 'false' }, cwd).cookieSecure, false);
+  });
+
+  it('generates a development secret once and keeps it under the data directory', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'photo-config-'));
+    const first = loadConfig({ NODE_ENV: 'development' }, dir);
+    const second = loadConfig({ NODE_ENV: 'development' }, dir);
+    assert.equal(first.jwtSecretGenerated, true);
+    assert.ok(first.jwtSecret.length >= 43);
+    assert.equal(second.jwtSecret, first.jwtSecret);
+    assert.equal(readFileSync(path.join(dir, 'data', 'jwt-secret'), 'utf8').trim(), first.jwtSecret);
+  });
+});

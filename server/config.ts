@@ -1,0 +1,191 @@
+// Configuration is parsed and validated once, here (API.md §7). Everything else
+// receives a typed Config; nothing outside this file reads environment variables.
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseEnv } from 'node:util';
+
+export type DatabaseConfig =
+  | { dialect: 'sqlite'; file: string }
+  | { dialect: 'postgres'; url: string };
+
+export interface Config {
+  env: 'development' | 'production' | 'test';
+  host: string;
+  port: number;
+  dataDir: string;
+  database: DatabaseConfig;
+  jwtSecret: string;
+  /** True when the secret was generated for development and not configured. */
+  jwtSecretGenerated: boolean;
+  accessTokenTtlSeconds: number;
+  refreshTokenTtlSeconds: number;
+  cookieSecure: boolean;
+  corsOrigins: string[];
+  redisUrl: string | null;
+  logLevel: string;
+  /** Largest accepted request body, in bytes. */
+  bodyLimit: number;
+  /** Seed the demo data when the database has no users (on by default outside production). */
+  seedOnStart: boolean;
+}
+
+export class ConfigError extends Error {}
+
+type Env = Record<string, string | undefined>;
+
+/** process.env merged over the `.env` file of the working directory (real env wins). */
+export function readEnvironment(cwd = process.cwd()): Env {
+  const file = path.join(cwd, '.env');
+  const fromFile = existsSync(file) ? parseEnv(readFileSync(file, 'utf8')) : {};
+  return { ...fromFile, ...process.env };
+}
+
+function fail(variable: string, problem: string, fix: string): never {
+  throw new ConfigError(`${variable} ${problem}. ${fix}`);
+}
+
+function parseInteger(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name]?.trim();
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
+    fail(name, `is "${raw}"`, `Set it to a whole number from ${min} to ${max}.`);
+  }
+  return Number(raw);
+}
+
+function parseBoolean(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name]?.trim().toLowerCase();
+  if (raw === undefined || raw === '') return fallback;
+  if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
+  if (['0', 'false', 'no', 'off'].includes(raw)) return false;
+  return fail(name, `is "${env[name]}"`, 'Set it to true or false.');
+}
+
+/**
+ * Accepts what the course's `.env` holds: SQLAlchemy URLs such as
+ * `postgresql+psycopg://user:pw@host/db`, plain `postgres://` URLs, `sqlite:///path`
+ * or a bare file path.
+ */
+export function parseDatabaseUrl(raw: string, cwd: string, variable = 'DATABASE_URL'): DatabaseConfig {
+  const value = raw.trim();
+  const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(value)?.[1]?.toLowerCase();
+  if (scheme === undefined) return { dialect: 'sqlite', file: path.resolve(cwd, value) };
+  const [base] = scheme.split('+');
+  if (base === 'postgres' || base === 'postgresql') {
+    const url = 'postgresql' + value.slice(scheme.length);
+    try {
+      const parsed = new URL(url);
+      if (parsed.pathname.length <= 1) {
+        fail(variable, 'names no database', 'Add one, e.g. postgresql://user@127.0.0.1:5432/photo_app');
+      }
+    } catch (error) {
+      if (error instanceof ConfigError) throw error;
+      fail(variable, 'is not a valid URL', 'Use postgresql://user:password@host:5432/database');
+    }
+    return { dialect: 'postgres', url };
+  }
+  if (base === 'sqlite') {
+    // sqlite:///relative.db and sqlite:////absolute.db, as SQLAlchemy writes them.
+    const file = value.slice('sqlite:///'.length);
+    if (file === '' || file === ':memory:') {
+      fail(variable, 'names no SQLite file', 'Use sqlite:///data/photo-app.db or a file path.');
+    }
+    return { dialect: 'sqlite', file: path.resolve(cwd, file) };
+  }
+  return fail(
+    variable,
+    `uses the unsupported scheme "${scheme}"`,
+    'Use a postgresql:// URL or a SQLite file path.',
+  );
+}
+
+/** Parses and validates the environment; throws ConfigError with one line naming the fix. */
+export function loadConfig(env: Env, cwd = process.cwd()): Config {
+  const rawEnv = env.NODE_ENV?.trim() || 'development';
+  if (rawEnv !== 'development' && rawEnv !== 'production' && rawEnv !== 'test') {
+    fail('NODE_ENV', `is "${rawEnv}"`, 'Set it to development, production or test.');
+  }
+  const production = rawEnv === 'production';
+  const dataDir = path.resolve(cwd, env.DATA_DIR?.trim() || 'data');
+
+  const dbVariable = env.DATABASE_URL?.trim() ? 'DATABASE_URL' : 'DB_URL';
+  const dbRaw = env[dbVariable]?.trim();
+  const database: DatabaseConfig = dbRaw
+    ? parseDatabaseUrl(dbRaw, cwd, dbVariable)
+    : { dialect: 'sqlite', file: path.join(dataDir, 'photo-app.db') };
+
+  const host = env.HOST?.trim() || '127.0.0.1';
+  const port = parseInteger(env, 'PORT', 5000, 0, 65535);
+
+  let jwtSecret = env.JWT_SECRET ?? '';
+  let jwtSecretGenerated = false;
+  if (jwtSecret === '') {
+    if (production) {
+      fail(
+        'JWT_SECRET',
+        'is required when NODE_ENV=production',
+        'Set it to a long random string, e.g. the output of: openssl rand -hex 32',
+      );
+    }
+    jwtSecret = loadOrCreateDevSecret(dataDir);
+    jwtSecretGenerated = true;
+  }
+
+  const corsOrigins = (env.CORS_ORIGINS ?? '')
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter(Boolean);
+  for (const origin of corsOrigins) {
+    let parsed: URL | undefined;
+    try {
+      parsed = new URL(origin);
+    } catch {
+      parsed = undefined;
+    }
+    if (!parsed || parsed.origin !== origin) {
+      fail('CORS_ORIGINS', `contains "${origin}"`, 'List origins like https://app.example.com, separated by commas.');
+    }
+  }
+
+  const redisUrl = env.REDIS_URL?.trim() || null;
+  if (redisUrl !== null && !/^rediss?:\/\//.test(redisUrl)) {
+    fail('REDIS_URL', `is "${redisUrl}"`, 'Use redis://host:6379 (or rediss:// for TLS).');
+  }
+
+  const logLevel = env.LOG_LEVEL?.trim() || (rawEnv === 'test' ? 'silent' : 'info');
+  if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) {
+    fail('LOG_LEVEL', `is "${logLevel}"`, 'Use one of fatal, error, warn, info, debug, trace, silent.');
+  }
+
+  return {
+    env: rawEnv,
+    host,
+    port,
+    dataDir,
+    database,
+    jwtSecret,
+    jwtSecretGenerated,
+    accessTokenTtlSeconds: parseInteger(env, 'JWT_ACCESS_TOKEN_EXPIRES', 15 * 60, 10, 86_400 * 30),
+    refreshTokenTtlSeconds: parseInteger(env, 'JWT_REFRESH_TOKEN_EXPIRES', 30 * 86_400, 60, 86_400 * 365),
+    cookieSecure: parseBoolean(env, 'JWT_COOKIE_SECURE', production),
+    corsOrigins,
+    redisUrl,
+    logLevel,
+    bodyLimit: parseInteger(env, 'BODY_LIMIT', 1024 * 1024, 1024, 50 * 1024 * 1024),
+    seedOnStart: parseBoolean(env, 'SEED_ON_START', !production),
+  };
+}
+
+/** Development only: a strong secret generated once and kept, so restarts keep sessions. */
+function loadOrCreateDevSecret(dataDir: string): string {
+  const file = path.join(dataDir, 'jwt-secret');
+  if (existsSync(file)) {
+    const saved = readFileSync(file, 'utf8').trim();
+    if (saved.length >= 32) return saved;
+  }
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(48).toString('base64url');
+  writeFileSync(file, secret + '\n', { mode: 0o600 });
+  return secret;
+}

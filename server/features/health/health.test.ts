@@ -1,0 +1,24 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { buildTestApp, testDialect, type TestApp } from '../../../test/helpers';
+
+describe(`GET /healthz (${testDialect})`, () => {
+  let t: TestApp;
+  before(async () => {
+    t = await buildTestApp();
+  });
+  after(() => t.close());
+
+  it('answers 200 when the database answers', async () => {
+    const response = await t.app.inject({ method: 'GET', url: '/healthz' });
+    assert.equal(response.statusCode, 200);
+    assert.deepEqual(response.json(), { status: 'ok', database: testDialect });
+    assert.equal(response.headers['cache-control'], 'no-store');
+  });
+
+  it('answers a JSON 404 for an unknown /api path', async () => {
+    const response = await t.app.inject({ method: 'GET', url: '/api/nope/nothing' });
+    assert.equal(response.statusCode, 404);
+    assert.deepEqual(response.json(), { message: 'No endpoint GET /api/nope/nothing.' });
+  });
+});
