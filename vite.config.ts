@@ -3,24 +3,30 @@
 // the Fastify server behind the login; `npm run dev` proxies the server's paths.
 import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
+import path from 'node:path';
 import { defineConfig } from 'vite';
 
 const server = `http://127.0.0.1:${process.env.PORT ?? 5000}`;
+const clientRoot = path.resolve(import.meta.dirname, 'client');
 
 export default defineConfig({
-  root: 'client',
+  root: clientRoot,
   plugins: [react(), tailwindcss()],
   build: {
-    outDir: '../dist/client',
+    outDir: path.resolve(import.meta.dirname, 'dist', 'client'),
     emptyOutDir: true,
     rollupOptions: {
-      input: { app: 'client/index.html', explorer: 'client/explorer.html' },
+      input: {
+        app: path.join(clientRoot, 'index.html'),
+        explorer: path.join(clientRoot, 'explorer.html'),
+      },
     },
   },
   server: {
     port: 5173,
     proxy: {
-      '/api/': server,
+      // /api itself is the explorer page; /api/... the REST API.
+      '^/api(/.*)?$': server,
       '/login': server,
       '/logout': server,
       '/media': server,

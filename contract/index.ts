@@ -28,12 +28,12 @@ export const User = Type.Object(
     image_url: Nullable(Type.String()),
     thumb_url: Nullable(Type.String()),
   },
-  { $id: 'User', description: 'A user (never with a password hash).' },
+  { title: 'User', description: 'A user (never with a password hash).' },
 );
 
 export const Like = Type.Object(
   { id: Type.Integer(), user_id: Type.Integer(), post_id: Type.Integer() },
-  { $id: 'Like' },
+  { title: 'Like' },
 );
 
 export const DisplayTime = Type.String({
@@ -49,7 +49,7 @@ export const Comment = Type.Object(
     display_time: DisplayTime,
     user: User,
   },
-  { $id: 'Comment' },
+  { title: 'Comment' },
 );
 
 const postFields = {
@@ -70,35 +70,47 @@ const postFields = {
 
 export const Post = Type.Object(
   { ...postFields, comments: Type.Array(Comment, { description: 'Oldest first.' }) },
-  { $id: 'Post' },
+  { title: 'Post' },
 );
 
 /** Inside a Bookmark the post has no `comments` key (API.md §3). */
-export const BookmarkedPost = Type.Object(postFields, { $id: 'BookmarkedPost' });
+export const BookmarkedPost = Type.Object(postFields, { title: 'BookmarkedPost' });
 
-export const Bookmark = Type.Object({ id: Type.Integer(), post: BookmarkedPost }, { $id: 'Bookmark' });
-
-export const Following = Type.Object(
-  { id: Type.Integer({ description: 'Id of the following row (use it to unfollow).' }), following: User },
-  { $id: 'Following' },
+export const Bookmark = Type.Object(
+  { id: Type.Integer(), post: BookmarkedPost },
+  { title: 'Bookmark' },
 );
 
-export const Follower = Type.Object({ id: Type.Integer(), follower: User }, { $id: 'Follower' });
+export const Following = Type.Object(
+  {
+    id: Type.Integer({ description: 'Id of the following row (use it to unfollow).' }),
+    following: User,
+  },
+  { title: 'Following' },
+);
 
-export const Story = Type.Object({ id: Type.Integer(), text: Type.String(), user: User }, { $id: 'Story' });
+export const Follower = Type.Object({ id: Type.Integer(), follower: User }, { title: 'Follower' });
 
-export const Message = Type.Object({ message: Type.String() }, { $id: 'Message' });
+export const Story = Type.Object(
+  { id: Type.Integer(), text: Type.String(), user: User },
+  { title: 'Story' },
+);
+
+export const Message = Type.Object({ message: Type.String() }, { title: 'Message' });
 
 export const TokenPair = Type.Object(
   { access_token: Type.String(), refresh_token: Type.String() },
-  { $id: 'TokenPair' },
+  { title: 'TokenPair' },
 );
 
 // ---- inputs ----
 /** Ids in JSON bodies: integers or integer strings; "abc", 1.5, null, true are a 400 (API.md §4). */
-export const BodyId = Type.Union([Type.Integer({ minimum: 1 }), Type.String({ pattern: '^[1-9][0-9]{0,9}$' })], {
-  errorMessage: 'must be a positive integer id (a number like 12 or a string like "12").',
-});
+export const BodyId = Type.Union(
+  [Type.Integer({ minimum: 1 }), Type.String({ pattern: '^[1-9][0-9]{0,9}$' })],
+  {
+    errorMessage: 'must be a positive integer id (a number like 12 or a string like "12").',
+  },
+);
 
 export const IdParams = Type.Object({ id: Type.Integer({ minimum: 1, maximum: 2_147_483_647 }) });
 
@@ -123,25 +135,42 @@ export const FeedQuery = Type.Object({
   ),
 });
 
-export const NewPost = Type.Object({
-  image_url: Type.String({ minLength: 1, maxLength: LIMITS.imageUrl }),
-  caption: Type.Optional(Nullable(Type.String({ maxLength: LIMITS.caption }))),
-  alt_text: Type.Optional(Nullable(Type.String({ maxLength: LIMITS.altText }))),
-});
+export const NewPost = Type.Object(
+  {
+    image_url: Type.String({ minLength: 1, maxLength: LIMITS.imageUrl }),
+    caption: Type.Optional(Nullable(Type.String({ maxLength: LIMITS.caption }))),
+    alt_text: Type.Optional(Nullable(Type.String({ maxLength: LIMITS.altText }))),
+  },
+  {
+    examples: [
+      {
+        image_url: 'https://picsum.photos/600/430?id=42',
+        caption: 'Sunset at the lake',
+        alt_text: 'An orange sky over calm water',
+      },
+    ],
+  },
+);
 
-export const PostChanges = Type.Object({
-  image_url: Type.Optional(Type.String({ minLength: 1, maxLength: LIMITS.imageUrl })),
-  caption: Type.Optional(Nullable(Type.String({ maxLength: LIMITS.caption }))),
-  alt_text: Type.Optional(Nullable(Type.String({ maxLength: LIMITS.altText }))),
-});
+export const PostChanges = Type.Object(
+  {
+    image_url: Type.Optional(Type.String({ minLength: 1, maxLength: LIMITS.imageUrl })),
+    caption: Type.Optional(Nullable(Type.String({ maxLength: LIMITS.caption }))),
+    alt_text: Type.Optional(Nullable(Type.String({ maxLength: LIMITS.altText }))),
+  },
+  { examples: [{ caption: 'A better caption' }] },
+);
 
-export const NewComment = Type.Object({
-  post_id: BodyId,
-  text: Type.String({ minLength: 1, maxLength: LIMITS.commentText }),
-});
+export const NewComment = Type.Object(
+  {
+    post_id: BodyId,
+    text: Type.String({ minLength: 1, maxLength: LIMITS.commentText }),
+  },
+  { examples: [{ post_id: 2, text: 'What a view!' }] },
+);
 
-export const PostIdBody = Type.Object({ post_id: BodyId });
-export const UserIdBody = Type.Object({ user_id: BodyId });
+export const PostIdBody = Type.Object({ post_id: BodyId }, { examples: [{ post_id: 2 }] });
+export const UserIdBody = Type.Object({ user_id: BodyId }, { examples: [{ user_id: 3 }] });
 
 export const TokenRequest = Type.Object({
   username: Type.String({ maxLength: LIMITS.username }),

@@ -40,10 +40,14 @@ if (files.length === 0) {
 
 function run(dialect: 'sqlite' | 'postgres'): boolean {
   console.log(`\n=== ${files.length} test files on ${dialect} ===\n`);
-  const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...files], {
-    stdio: 'inherit',
-    env: { ...process.env, TEST_DB: dialect, NODE_ENV: 'test' },
-  });
+  const result = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', '--test', '--test-reporter=spec', ...files],
+    {
+      stdio: 'inherit',
+      env: { ...process.env, TEST_DB: dialect, NODE_ENV: 'test' },
+    },
+  );
   return result.status === 0;
 }
 
@@ -65,10 +69,14 @@ const unreachable = await postgresReachable();
 if (unreachable === null) {
   ok = run('postgres') && ok;
 } else if (ci || pgOnly) {
-  console.error(`\nPostgreSQL at ${adminUrl} is unreachable (${unreachable}): the PostgreSQL suite cannot run.`);
+  console.error(
+    `\nPostgreSQL at ${adminUrl} is unreachable (${unreachable}): the PostgreSQL suite cannot run.`,
+  );
   ok = false;
 } else {
   const line = '!'.repeat(78);
-  console.warn(`\n${line}\n!! PostgreSQL SKIPPED: ${adminUrl} is unreachable (${unreachable}).\n!! Only SQLite was tested. Start PostgreSQL or set TEST_PG_URL to test both.\n${line}\n`);
+  console.warn(
+    `\n${line}\n!! PostgreSQL SKIPPED: ${adminUrl} is unreachable (${unreachable}).\n!! Only SQLite was tested. Start PostgreSQL or set TEST_PG_URL to test both.\n${line}\n`,
+  );
 }
 process.exit(ok ? 0 : 1);

@@ -7,10 +7,27 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { createTokenService, type TokenService } from './auth/tokens';
 import type { Config } from './config';
 import type { Db } from './db/database';
+import { bookmarksRoutes } from './features/bookmarks/bookmarks.routes';
+import { commentsRoutes } from './features/comments/comments.routes';
+import { followersRoutes } from './features/followers/followers.routes';
+import { followingRoutes } from './features/following/following.routes';
 import { healthRoutes } from './features/health/health.routes';
-import { requireApiUser, requirePageUser } from './plugins/auth';
+import { likesRoutes } from './features/likes/likes.routes';
+import { mediaRoutes } from './features/media/media.routes';
+import { postsRoutes } from './features/posts/posts.routes';
+import { profileRoutes } from './features/profile/profile.routes';
+import { storiesRoutes } from './features/stories/stories.routes';
+import { suggestionsRoutes } from './features/suggestions/suggestions.routes';
+import { clientAssetRoutes, clientPageRoutes } from './pages/client/client.routes';
+import { explorerPage } from './pages/explorer/explorer.routes';
+import { tokenRoutes } from './features/tokens/tokens.routes';
+import { loginPageRoutes } from './pages/login/login.routes';
+import { logoutPageRoutes } from './pages/logout/logout.routes';
+import { markPublicScope, protectApiScope, protectPageScope, registerAuth } from './plugins/auth';
 import { registerErrorHandlers } from './plugins/errors';
-import { registerValidators } from './plugins/validation';
+import { openApiRoutes, registerOpenApi } from './plugins/openapi';
+import { registerSecurity } from './plugins/security';
+import { registerValidators, rejectNonJsonBody } from './plugins/validation';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -26,7 +43,10 @@ function loggerOptions(config: Config) {
   if (config.env === 'development' && config.logLevel !== 'silent') {
     return {
       level: config.logLevel,
-      transport: { target: 'pino-pretty', options: { translateTime: 'HH:MM:ss', ignore: 'pid,hostname' } },
+      transport: {
+        target: 'pino-pretty',
+        options: { translateTime: 'HH:MM:ss', ignore: 'pid,hostname' },
+      },
     };
   }
   return { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] };
@@ -37,47 +57,70 @@ export async function buildApp(config: Config, db: Db): Promise<FastifyInstance>
   const app = Fastify({
     logger: loggerOptions(config),
     bodyLimit: config.bodyLimit,
-    trustProxy: true,
+    trustProxy: config.trustProxy,
     routerOptions: { ignoreTrailingSlash: true, ignoreDuplicateSlashes: true },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.decorate('config', config);
   app.decorate('db', db);
-  app.decorate('tokens', createTokenService({
-    secret: config.jwtSecret,
-    accessTtlSeconds: config.accessTokenTtlSeconds,
-    refreshTtlSeconds: config.refreshTokenTtlSeconds,
-  }));
+  app.decorate(
+    'tokens',
+    createTokenService({
+      secret: config.jwtSecret,
+      accessTtlSeconds: config.accessTokenTtlSeconds,
+      refreshTtlSeconds: config.refreshTokenTtlSeconds,
+    }),
+  );
   app.decorateRequest('user', null as never);
   app.decorateRequest('authentication', null as never);
   app.addHook('onClose', async () => db.close());
 
   registerErrorHandlers(app);
   registerValidators(app);
+  await registerOpenApi(app);
   registerJsonParser(app);
 
+  // Before any route: from here on a route under /api left unprotected stops start-up.
+  registerAuth(app);
+  await registerSecurity(app);
   await app.register(fastifyCookie);
   await app.register(fastifyFormbody);
 
   // Public: no token needed.
   await app.register(async (publicScope) => {
+    markPublicScope(publicScope);
     await publicScope.register(healthRoutes);
+    await publicScope.register(openApiRoutes);
+    await publicScope.register(tokenRoutes);
+    await publicScope.register(loginPageRoutes);
+    await publicScope.register(logoutPageRoutes);
+    await publicScope.register(mediaRoutes);
+    await publicScope.register(clientAssetRoutes);
   });
 
   // The REST API: every route here requires an access token (API.md §5).
   await app.register(
     async (api) => {
-      api.addHook('onRequest', requireApiUser);
+      protectApiScope(api);
+      api.addHook('onRequest', rejectNonJsonBody);
+      await api.register(postsRoutes);
+      await api.register(commentsRoutes);
+      await api.register(likesRoutes);
+      await api.register(bookmarksRoutes);
+      await api.register(followingRoutes);
+      await api.register(followersRoutes);
+      await api.register(profileRoutes);
+      await api.register(suggestionsRoutes);
+      await api.register(storiesRoutes);
     },
     { prefix: '/api' },
   );
 
   // Pages for a logged-in user; any token failure redirects to /login (API.md §6).
   await app.register(async (pages) => {
-    pages.addHook('onRequest', requirePageUser);
-    pages.get('/', async (request, reply) =>
-      reply.type('text/html; charset=utf-8').send(`Hello, ${request.user.username}`),
-    );
+    protectPageScope(pages);
+    await pages.register(explorerPage);
+    await pages.register(clientPageRoutes);
   });
 
   return app;
@@ -96,6 +139,6 @@ function registerJsonParser(app: FastifyInstance): void {
       done(null, undefined);
       return;
     }
-    parseJson(request, body as string, done);
+    void parseJson(request, body as string, done);
   });
 }

@@ -17,19 +17,37 @@ describe('parseDatabaseUrl', () => {
       dialect: 'postgres',
       url: 'postgresql://root@localhost:5432/photos',
     });
-    assert.deepEqual(parseDatabaseUrl('postgres://u@h/d', cwd), { dialect: 'postgres', url: 'postgresql://u@h/d' });
+    assert.deepEqual(parseDatabaseUrl('postgres://u@h/d', cwd), {
+      dialect: 'postgres',
+      url: 'postgresql://u@h/d',
+    });
   });
 
   it('reads SQLite paths and sqlite:/// URLs relative to the working directory', () => {
-    assert.deepEqual(parseDatabaseUrl('data/x.db', cwd), { dialect: 'sqlite', file: '/srv/app/data/x.db' });
-    assert.deepEqual(parseDatabaseUrl('sqlite:///data/x.db', cwd), { dialect: 'sqlite', file: '/srv/app/data/x.db' });
-    assert.deepEqual(parseDatabaseUrl('sqlite:////tmp/x.db', cwd), { dialect: 'sqlite', file: '/tmp/x.db' });
+    assert.deepEqual(parseDatabaseUrl('data/x.db', cwd), {
+      dialect: 'sqlite',
+      file: '/srv/app/data/x.db',
+    });
+    assert.deepEqual(parseDatabaseUrl('sqlite:///data/x.db', cwd), {
+      dialect: 'sqlite',
+      file: '/srv/app/data/x.db',
+    });
+    assert.deepEqual(parseDatabaseUrl('sqlite:////tmp/x.db', cwd), {
+      dialect: 'sqlite',
+      file: '/tmp/x.db',
+    });
   });
 
   it('refuses other schemes and URLs without a database, naming the variable', () => {
-    assert.throws(() => parseDatabaseUrl('mysql://u@h/d', cwd, 'DB_URL'), /^Error: DB_URL uses the unsupported scheme "mysql"/);
-    assert.throws(() => parseDatabaseUrl('postgresql://u@h', cwd), (error: unknown) =>
-      error instanceof ConfigError && /DATABASE_URL names no database/.test(error.message));
+    assert.throws(
+      () => parseDatabaseUrl('mysql://u@h/d', cwd, 'DB_URL'),
+      /^Error: DB_URL uses the unsupported scheme "mysql"/,
+    );
+    assert.throws(
+      () => parseDatabaseUrl('postgresql://u@h', cwd),
+      (error: unknown) =>
+        error instanceof ConfigError && /DATABASE_URL names no database/.test(error.message),
+    );
   });
 });
 
@@ -41,26 +59,69 @@ describe('loadConfig', () => {
     assert.equal(config.accessTokenTtlSeconds, 900);
     assert.equal(config.refreshTokenTtlSeconds, 30 * 86400);
     assert.equal(config.cookieSecure, false);
+    assert.equal(config.loginMaxFailures, 10);
+    assert.equal(config.loginFailureWindowSeconds, 15 * 60);
     assert.deepEqual(config.database, { dialect: 'sqlite', file: '/srv/app/data/photo-app.db' });
   });
 
   it('uses DB_URL when DATABASE_URL is absent, and DATABASE_URL first', () => {
-    const both = loadConfig({ NODE_ENV: 'test', JWT_SECRET: 'x', DB_URL: 'postgresql+psycopg://a@h/one', DATABASE_URL: 'postgres://b@h/two' }, cwd);
+    const both = loadConfig(
+      {
+        NODE_ENV: 'test',
+        JWT_SECRET: 'x',
+        DB_URL: 'postgresql+psycopg://a@h/one',
+        DATABASE_URL: 'postgres://b@h/two',
+      },
+      cwd,
+    );
     assert.deepEqual(both.database, { dialect: 'postgres', url: 'postgresql://b@h/two' });
-    const alias = loadConfig({ NODE_ENV: 'test', JWT_SECRET: 'x', DB_URL: 'postgresql+psycopg://a@h/one' }, cwd);
+    const alias = loadConfig(
+      { NODE_ENV: 'test', JWT_SECRET: 'x', DB_URL: 'postgresql+psycopg://a@h/one' },
+      cwd,
+    );
     assert.deepEqual(alias.database, { dialect: 'postgres', url: 'postgresql://a@h/one' });
   });
 
   it('stops with one line naming the variable and the fix', () => {
-    assert.throws(() => loadConfig({ PORT: 'abc', JWT_SECRET: 'x' }, cwd), /^Error: PORT is "abc"\. Set it to a whole number from 0 to 65535\.$/);
-    assert.throws(() => loadConfig({ NODE_ENV: 'production' }, cwd), /JWT_SECRET is required when NODE_ENV=production/);
-    assert.throws(() => loadConfig({ JWT_SECRET: 'x', JWT_COOKIE_SECURE: 'maybe' }, cwd), /JWT_COOKIE_SECURE is "maybe"\. Set it to true or false/);
-    assert.throws(() => loadConfig({ JWT_SECRET: 'x', CORS_ORIGINS: 'example.com' }, cwd), /CORS_ORIGINS contains "example.com"/);
+    assert.throws(
+      () => loadConfig({ PORT: 'abc', JWT_SECRET: 'x' }, cwd),
+      /^Error: PORT is "abc"\. Set it to a whole number from 0 to 65535\.$/,
+    );
+    assert.throws(
+      () => loadConfig({ NODE_ENV: 'production' }, cwd),
+      /JWT_SECRET is required when NODE_ENV=production/,
+    );
+    assert.throws(
+      () => loadConfig({ JWT_SECRET: 'x', JWT_COOKIE_SECURE: 'maybe' }, cwd),
+      /JWT_COOKIE_SECURE is "maybe"\. Set it to true or false/,
+    );
+    assert.throws(
+      () => loadConfig({ JWT_SECRET: 'x', CORS_ORIGINS: 'example.com' }, cwd),
+      /CORS_ORIGINS contains "example.com"/,
+    );
+  });
+
+  it('trusts proxy headers only when TRUST_PROXY says so', () => {
+    assert.equal(loadConfig({ JWT_SECRET: 'x' }, cwd).trustProxy, false);
+    assert.equal(loadConfig({ JWT_SECRET: 'x', TRUST_PROXY: 'true' }, cwd).trustProxy, true);
+    assert.equal(
+      loadConfig({ JWT_SECRET: 'x', TRUST_PROXY: '10.0.0.1,10.0.0.2' }, cwd).trustProxy,
+      '10.0.0.1,10.0.0.2',
+    );
   });
 
   it('secures cookies by default in production only', () => {
-    assert.equal(loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40) }, cwd).cookieSecure, true);
-    assert.equal(loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), JWT_COOKIE_SECURE: 'false' }, cwd).cookieSecure, false);
+    assert.equal(
+      loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40) }, cwd).cookieSecure,
+      true,
+    );
+    assert.equal(
+      loadConfig(
+        { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), JWT_COOKIE_SECURE: 'false' },
+        cwd,
+      ).cookieSecure,
+      false,
+    );
   });
 
   it('generates a development secret once and keeps it under the data directory', () => {
@@ -70,6 +131,9 @@ describe('loadConfig', () => {
     assert.equal(first.jwtSecretGenerated, true);
     assert.ok(first.jwtSecret.length >= 43);
     assert.equal(second.jwtSecret, first.jwtSecret);
-    assert.equal(readFileSync(path.join(dir, 'data', 'jwt-secret'), 'utf8').trim(), first.jwtSecret);
+    assert.equal(
+      readFileSync(path.join(dir, 'data', 'jwt-secret'), 'utf8').trim(),
+      first.jwtSecret,
+    );
   });
 });

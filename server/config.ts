@@ -6,8 +6,7 @@ import path from 'node:path';
 import { parseEnv } from 'node:util';
 
 export type DatabaseConfig =
-  | { dialect: 'sqlite'; file: string }
-  | { dialect: 'postgres'; url: string };
+  { dialect: 'sqlite'; file: string } | { dialect: 'postgres'; url: string };
 
 export interface Config {
   env: 'development' | 'production' | 'test';
@@ -23,6 +22,12 @@ export interface Config {
   cookieSecure: boolean;
   corsOrigins: string[];
   redisUrl: string | null;
+  /** Fastify's trustProxy: false, true (trust every proxy), or trusted proxy addresses/CIDRs (comma-separated). */
+  trustProxy: boolean | string;
+  /** Brute-force protection (API.md §5): failed logins per username or client address before a 429. */
+  loginMaxFailures: number;
+  /** The window those failures are counted in, in seconds. */
+  loginFailureWindowSeconds: number;
   logLevel: string;
   /** Largest accepted request body, in bytes. */
   bodyLimit: number;
@@ -67,7 +72,11 @@ function parseBoolean(env: Env, name: string, fallback: boolean): boolean {
  * `postgresql+psycopg://user:pw@host/db`, plain `postgres://` URLs, `sqlite:///path`
  * or a bare file path.
  */
-export function parseDatabaseUrl(raw: string, cwd: string, variable = 'DATABASE_URL'): DatabaseConfig {
+export function parseDatabaseUrl(
+  raw: string,
+  cwd: string,
+  variable = 'DATABASE_URL',
+): DatabaseConfig {
   const value = raw.trim();
   const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(value)?.[1]?.toLowerCase();
   if (scheme === undefined) return { dialect: 'sqlite', file: path.resolve(cwd, value) };
@@ -77,7 +86,11 @@ export function parseDatabaseUrl(raw: string, cwd: string, variable = 'DATABASE_
     try {
       const parsed = new URL(url);
       if (parsed.pathname.length <= 1) {
-        fail(variable, 'names no database', 'Add one, e.g. postgresql://user@127.0.0.1:5432/photo_app');
+        fail(
+          variable,
+          'names no database',
+          'Add one, e.g. postgresql://user@127.0.0.1:5432/photo_app',
+        );
       }
     } catch (error) {
       if (error instanceof ConfigError) throw error;
@@ -144,7 +157,11 @@ export function loadConfig(env: Env, cwd = process.cwd()): Config {
       parsed = undefined;
     }
     if (!parsed || parsed.origin !== origin) {
-      fail('CORS_ORIGINS', `contains "${origin}"`, 'List origins like https://app.example.com, separated by commas.');
+      fail(
+        'CORS_ORIGINS',
+        `contains "${origin}"`,
+        'List origins like https://app.example.com, separated by commas.',
+      );
     }
   }
 
@@ -153,9 +170,20 @@ export function loadConfig(env: Env, cwd = process.cwd()): Config {
     fail('REDIS_URL', `is "${redisUrl}"`, 'Use redis://host:6379 (or rediss:// for TLS).');
   }
 
+  // Off by default: trusting X-Forwarded-For from anyone would let a client pick the
+  // address the login brute-force limit counts against.
+  const trustProxyRaw = env.TRUST_PROXY?.trim() || 'false';
+  const trustProxy = ['true', 'false'].includes(trustProxyRaw.toLowerCase())
+    ? trustProxyRaw.toLowerCase() === 'true'
+    : trustProxyRaw;
+
   const logLevel = env.LOG_LEVEL?.trim() || (rawEnv === 'test' ? 'silent' : 'info');
   if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) {
-    fail('LOG_LEVEL', `is "${logLevel}"`, 'Use one of fatal, error, warn, info, debug, trace, silent.');
+    fail(
+      'LOG_LEVEL',
+      `is "${logLevel}"`,
+      'Use one of fatal, error, warn, info, debug, trace, silent.',
+    );
   }
 
   return {
@@ -167,10 +195,19 @@ export function loadConfig(env: Env, cwd = process.cwd()): Config {
     jwtSecret,
     jwtSecretGenerated,
     accessTokenTtlSeconds: parseInteger(env, 'JWT_ACCESS_TOKEN_EXPIRES', 15 * 60, 10, 86_400 * 30),
-    refreshTokenTtlSeconds: parseInteger(env, 'JWT_REFRESH_TOKEN_EXPIRES', 30 * 86_400, 60, 86_400 * 365),
+    refreshTokenTtlSeconds: parseInteger(
+      env,
+      'JWT_REFRESH_TOKEN_EXPIRES',
+      30 * 86_400,
+      60,
+      86_400 * 365,
+    ),
     cookieSecure: parseBoolean(env, 'JWT_COOKIE_SECURE', production),
     corsOrigins,
     redisUrl,
+    trustProxy,
+    loginMaxFailures: parseInteger(env, 'LOGIN_MAX_FAILURES', 10, 1, 1000),
+    loginFailureWindowSeconds: parseInteger(env, 'LOGIN_FAILURE_WINDOW', 15 * 60, 1, 86_400),
     logLevel,
     bodyLimit: parseInteger(env, 'BODY_LIMIT', 1024 * 1024, 1024, 50 * 1024 * 1024),
     seedOnStart: parseBoolean(env, 'SEED_ON_START', !production),

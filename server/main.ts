@@ -30,11 +30,16 @@ async function main(): Promise<void> {
   }
   const app = await buildApp(config, db);
   if (config.jwtSecretGenerated) {
-    app.log.warn(`JWT_SECRET is not set: using a generated development secret kept in ${config.dataDir}/jwt-secret`);
+    app.log.warn(
+      `JWT_SECRET is not set: using a generated development secret kept in ${config.dataDir}/jwt-secret`,
+    );
   }
   if (config.seedOnStart) {
     const seeded = await seedIfEmpty(db);
-    if (seeded) app.log.info('The database had no users: loaded the demo data (log in as webdev / password).');
+    if (seeded)
+      app.log.info(
+        'The database had no users: loaded the demo data (log in as webdev / password).',
+      );
   }
 
   let closing = false;

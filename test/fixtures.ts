@@ -4,10 +4,18 @@ import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { Db } from '../server/db/database';
 import { toDbTime } from '../server/db/portable';
-import type { UserRow } from '../server/db/schema';
+import type { PostRow, UserRow } from '../server/db/schema';
+import { issueSession } from '../server/auth/session';
+import {
+  ACCESS_COOKIE,
+  CSRF_ACCESS_COOKIE,
+  CSRF_REFRESH_COOKIE,
+  REFRESH_COOKIE,
+} from '../server/plugins/auth';
 
 let counter = 0;
-const unique = () => `${Date.now().toString(36)}${(counter++).toString(36)}${randomBytes(2).toString('hex')}`;
+const unique = () =>
+  `${Date.now().toString(36)}${(counter++).toString(36)}${randomBytes(2).toString('hex')}`;
 
 export async function createUser(
   db: Db,
@@ -29,7 +37,134 @@ export async function createUser(
   return db.kysely.insertInto('users').values(row).returningAll().executeTakeFirstOrThrow();
 }
 
+/**
+ * A browser session for the user, as POST /login makes it: the Cookie header
+ * carrying the four cookies, and the CSRF values cookie-authenticated writes must
+ * send as X-CSRF-TOKEN (`csrf` for the API, `refreshCsrf` for /api/token/refresh).
+ */
+export function loginCookies(
+  app: FastifyInstance,
+  userId: number,
+): { cookie: string; csrf: string; refreshCsrf: string; refreshToken: string } {
+  const session = issueSession(app, userId);
+  const cookie = [
+    `${ACCESS_COOKIE}=${session.pair.access_token}`,
+    `${CSRF_ACCESS_COOKIE}=${session.accessCsrf}`,
+    `${REFRESH_COOKIE}=${session.pair.refresh_token}`,
+    `${CSRF_REFRESH_COOKIE}=${session.refreshCsrf}`,
+  ].join('; ');
+  return {
+    cookie,
+    csrf: session.accessCsrf,
+    refreshCsrf: session.refreshCsrf,
+    refreshToken: session.pair.refresh_token,
+  };
+}
+
 /** `Authorization: Bearer` header for a fresh access token of the user. */
 export function bearer(app: FastifyInstance, userId: number): { authorization: string } {
   return { authorization: `Bearer ${app.tokens.sign('access', userId).token}` };
+}
+
+/** A post by `userId`, published `hoursAgo` hours ago unless overridden. */
+export async function createPost(
+  db: Db,
+  userId: number,
+  overrides: Partial<Omit<PostRow, 'user_id'>> & { hoursAgo?: number } = {},
+): Promise<PostRow> {
+  const { hoursAgo = 0, ...fields } = overrides;
+  return db.kysely
+    .insertInto('posts')
+    .values({
+      image_url: `/media/seed/photo-${unique()}.svg`,
+      caption: 'A caption',
+      alt_text: 'An alt text',
+      pub_date: toDbTime(new Date(Date.now() - hoursAgo * 3_600_000)),
+      ...fields,
+      user_id: userId,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+/** `followerId` follows `followedId`; returns the following row. */
+export async function follow(db: Db, followerId: number, followedId: number) {
+  return db.kysely
+    .insertInto('following')
+    .values({ user_id: followerId, following_id: followedId })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export async function like(db: Db, userId: number, postId: number) {
+  return db.kysely
+    .insertInto('likes_posts')
+    .values({ user_id: userId, post_id: postId, timestamp: toDbTime(new Date()) })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export async function bookmark(db: Db, userId: number, postId: number) {
+  return db.kysely
+    .insertInto('bookmarks')
+    .values({ user_id: userId, post_id: postId, timestamp: toDbTime(new Date()) })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export async function comment(
+  db: Db,
+  userId: number,
+  postId: number,
+  text = 'A comment',
+  hoursAgo = 0,
+) {
+  return db.kysely
+    .insertInto('comments')
+    .values({
+      user_id: userId,
+      post_id: postId,
+      text,
+      pub_date: toDbTime(new Date(Date.now() - hoursAgo * 3_600_000)),
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export async function createStory(db: Db, userId: number, text = 'A story', hoursAgo = 0) {
+  return db.kysely
+    .insertInto('stories')
+    .values({
+      user_id: userId,
+      text,
+      pub_date: toDbTime(new Date(Date.now() - hoursAgo * 3_600_000)),
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+/** Requests as `userId` (Bearer token); `payload` objects are sent as JSON. */
+export function apiAs(app: FastifyInstance, userId: number) {
+  const headers = bearer(app, userId);
+  return (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: object | string) =>
+    app.inject({ method, url, headers, ...(payload === undefined ? {} : { payload }) });
+}
+
+export const USER_KEYS = [
+  'email',
+  'first_name',
+  'id',
+  'image_url',
+  'last_name',
+  'thumb_url',
+  'username',
+];
+
+/** A viewer who follows `friend` and not `stranger`, with an API client acting as the viewer. */
+export async function createNetwork(app: FastifyInstance, db: Db) {
+  const viewer = await createUser(db);
+  const friend = await createUser(db);
+  const stranger = await createUser(db);
+  await follow(db, viewer.id, friend.id);
+  return { viewer, friend, stranger, as: apiAs(app, viewer.id) };
 }

@@ -16,7 +16,8 @@ export type TestDialect = 'sqlite' | 'postgres';
 export const testDialect: TestDialect = process.env.TEST_DB === 'postgres' ? 'postgres' : 'sqlite';
 
 /** Server-level URL used to create and drop the per-app test databases. */
-export const pgAdminUrl = process.env.TEST_PG_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
+export const pgAdminUrl =
+  process.env.TEST_PG_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 
 export const TEST_JWT_SECRET = 'test-secret-that-is-long-enough-for-hs256-0123456789';
 
@@ -45,9 +46,9 @@ async function withAdmin<T>(work: (client: pg.Client) => Promise<T>): Promise<T>
   }
 }
 
-/** A fresh, migrated database of the dialect under test, and how to remove it. */
+/** A fresh, migrated (unless `migrate: false`) database of the dialect under test, and how to remove it. */
 export async function createTestDatabase(
-  options: { onQuery?: (sql: string) => void } = {},
+  options: { onQuery?: (sql: string) => void; migrate?: boolean } = {},
 ): Promise<{ databaseUrl: string; db: Db; drop: () => Promise<void> }> {
   if (testDialect === 'postgres') {
     const name = `photo_test_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
@@ -56,17 +57,20 @@ export async function createTestDatabase(
     url.pathname = `/${name}`;
     const databaseUrl = url.toString();
     const db = createDatabase({ dialect: 'postgres', url: databaseUrl }, options);
-    await migrateToLatest(db);
+    if (options.migrate !== false) await migrateToLatest(db);
     return {
       databaseUrl,
       db,
-      drop: () => withAdmin((client) => client.query(`drop database if exists "${name}" with (force)`)).then(() => undefined),
+      drop: () =>
+        withAdmin((client) => client.query(`drop database if exists "${name}" with (force)`)).then(
+          () => undefined,
+        ),
     };
   }
   const dir = mkdtempSync(path.join(tmpdir(), 'photo-test-'));
   const file = path.join(dir, 'test.db');
   const db = createDatabase({ dialect: 'sqlite', file }, options);
-  await migrateToLatest(db);
+  if (options.migrate !== false) await migrateToLatest(db);
   return { databaseUrl: file, db, drop: async () => rmSync(dir, { recursive: true, force: true }) };
 }
 

@@ -30,7 +30,11 @@ export class InvalidTokenError extends Error {
 }
 
 export interface TokenService {
-  sign(type: TokenType, userId: number, options?: { fresh?: boolean; family?: string }): { token: string; claims: TokenClaims };
+  sign(
+    type: TokenType,
+    userId: number,
+    options?: { fresh?: boolean; family?: string },
+  ): { token: string; claims: TokenClaims };
   verify(token: string, expected: TokenType): TokenClaims;
 }
 
@@ -44,7 +48,7 @@ export function createTokenService(options: {
   now?: () => number;
 }): TokenService {
   const now = options.now ?? (() => Date.now());
-  const signer = createSigner({ key: options.secret, algorithm: 'HS256', noTimestamp: true });
+  const signer = createSigner({ key: options.secret, algorithm: 'HS256' });
   const verifier = createVerifier({
     key: options.secret,
     algorithms: ['HS256'],
@@ -78,7 +82,10 @@ export function createTokenService(options: {
       try {
         claims = verifier(token) as TokenClaims;
       } catch (error) {
-        throw new InvalidTokenError(describeLibraryError(error), isMalformed(error) ? 'malformed' : 'rejected');
+        throw new InvalidTokenError(
+          describeLibraryError(error),
+          isMalformed(error) ? 'malformed' : 'rejected',
+        );
       }
       const nowSeconds = Math.floor(now() / 1000);
       if (typeof claims.exp !== 'number') throw new InvalidTokenError('The token has no expiry.');
@@ -86,9 +93,15 @@ export function createTokenService(options: {
         throw new InvalidTokenError('The token was issued in the future.');
       }
       if (claims.type !== expected) {
-        throw new InvalidTokenError(`Expected a ${expected} token, got a ${String(claims.type)} token.`);
+        throw new InvalidTokenError(
+          `Expected a ${expected} token, got a ${String(claims.type)} token.`,
+        );
       }
       if (userIdOf(claims) === null) throw new InvalidTokenError('The token names no valid user.');
+      // Ids are stored in revoked_tokens (varchar(64), with a "family:" prefix for chains).
+      if (!isTokenId(claims.jti) || (claims.fam !== undefined && !isTokenId(claims.fam))) {
+        throw new InvalidTokenError('The token id is invalid.');
+      }
       return claims;
     },
   };
@@ -102,10 +115,14 @@ export function userIdOf(claims: Pick<TokenClaims, 'sub'>): number | null {
   return id <= 2_147_483_647 ? id : null;
 }
 
+const isTokenId = (value: unknown): value is string =>
+  typeof value === 'string' && value.length > 0 && value.length <= 56;
+
 function isMalformed(error: unknown): boolean {
   return (
     error instanceof JwtLibraryError &&
-    (error.code === JwtLibraryError.codes.malformed || error.code === JwtLibraryError.codes.invalidType)
+    (error.code === JwtLibraryError.codes.malformed ||
+      error.code === JwtLibraryError.codes.invalidType)
   );
 }
 

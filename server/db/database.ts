@@ -34,9 +34,7 @@ function pgTypeParser(oid: number, format?: 'text' | 'binary'): (value: string) 
 }
 
 export function createDatabase(config: DatabaseConfig, options: DatabaseOptions = {}): Db {
-  const log = options.onQuery
-    ? (event: LogEvent) => options.onQuery?.(event.query.sql)
-    : undefined;
+  const log = options.onQuery ? (event: LogEvent) => options.onQuery?.(event.query.sql) : undefined;
 
   if (config.dialect === 'sqlite') {
     mkdirSync(path.dirname(config.file), { recursive: true });

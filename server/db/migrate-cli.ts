@@ -13,6 +13,10 @@ try {
     await db.close();
   }
 } catch (error) {
-  console.error(error instanceof ConfigError ? `Configuration error: ${error.message}` : String(error instanceof Error ? error.message : error));
+  console.error(
+    error instanceof ConfigError
+      ? `Configuration error: ${error.message}`
+      : String(error instanceof Error ? error.message : error),
+  );
   process.exitCode = 1;
 }

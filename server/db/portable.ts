@@ -29,7 +29,11 @@ function codeOf(error: unknown): string | undefined {
 /** A unique constraint refused the row (pg 23505, SQLite SQLITE_CONSTRAINT_UNIQUE / _PRIMARYKEY). */
 export function isUniqueViolation(error: unknown): boolean {
   const code = codeOf(error);
-  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+  return (
+    code === '23505' ||
+    code === 'SQLITE_CONSTRAINT_UNIQUE' ||
+    code === 'SQLITE_CONSTRAINT_PRIMARYKEY'
+  );
 }
 
 /** A foreign key refused the row: what it points at was deleted meanwhile (pg 23503). */

@@ -5,7 +5,11 @@ import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 /** UTC timestamp without time zone, always read and written as 'YYYY-MM-DD HH:MM:SS.ffffff' text (see portable.ts). */
 export type Timestamp = string;
 /** SQLite stores booleans as 0/1, PostgreSQL as booleans: compare with truthiness only. */
-export type DbBoolean = ColumnType<boolean | number, boolean | number | undefined, boolean | number>;
+export type DbBoolean = ColumnType<
+  boolean | number,
+  boolean | number | undefined,
+  boolean | number
+>;
 
 export interface UsersTable {
   id: Generated<number>;

@@ -8,22 +8,31 @@ export function registerErrorHandlers(app: FastifyInstance): void {
     if (error.validation) {
       // API.md §4: an id segment that is not a positive integer is a 404, not a 400.
       if (error.validationContext === 'params') {
-        return reply.code(404).send({ message: 'Not found.' });
+        return reply.code(404).send({
+          message: `Nothing at ${request.url.split('?')[0]}: ids in the path are positive integers.`,
+        });
       }
-      return reply
-        .code(400)
-        .send({ message: describeValidationError(error.validation as never, error.validationContext ?? 'request') });
+      return reply.code(400).send({
+        message: describeValidationError(
+          error.validation as never,
+          error.validationContext ?? 'request',
+        ),
+      });
     }
     const status = typeof error.statusCode === 'number' ? error.statusCode : 500;
     if (status >= 500) {
       request.log.error({ err: error }, 'request failed');
-      return reply.code(status).send({ message: 'Something went wrong on our side. Please try again.' });
+      return reply
+        .code(status)
+        .send({ message: 'Something went wrong on our side. Please try again.' });
     }
     return reply.code(status).send({ message: clientMessage(error, status) });
   });
 
   app.setNotFoundHandler((request, reply) => {
-    reply.code(404).send({ message: `No endpoint ${request.method} ${request.url.split('?')[0]}.` });
+    reply
+      .code(404)
+      .send({ message: `No endpoint ${request.method} ${request.url.split('?')[0]}.` });
   });
 }
 

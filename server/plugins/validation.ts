@@ -2,7 +2,7 @@
 // coerced ("5" -> 5), request bodies are not (true, null, 1.5 are not ids).
 import { Ajv, type ErrorObject, type Options } from 'ajv';
 import addFormats from 'ajv-formats';
-import type { FastifyInstance, FastifySchema } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, FastifySchema } from 'fastify';
 
 const shared: Options = {
   allErrors: false,
@@ -42,21 +42,33 @@ const typeNames: Record<string, string> = {
  */
 export function describeValidationError(errors: ErrorObject[], context: string): string {
   const custom = errors.find(
-    (error) => typeof (error.parentSchema as { errorMessage?: unknown } | undefined)?.errorMessage === 'string',
+    (error) =>
+      typeof (error.parentSchema as { errorMessage?: unknown } | undefined)?.errorMessage ===
+      'string',
   );
   const error = custom ?? errors[0];
   if (!error) return `Invalid ${context}.`;
-  const where = context === 'querystring' ? 'query parameter' : context === 'body' ? 'field' : context;
+  const where =
+    context === 'querystring' ? 'query parameter' : context === 'body' ? 'field' : context;
   const field = error.instancePath.replace(/^\//, '').replaceAll('/', '.');
-  const named = field ? `${where} "${field}"` : context === 'body' ? 'the request body' : `the ${context}`;
+  const named = field
+    ? `${where} "${field}"`
+    : context === 'body'
+      ? 'the request body'
+      : `the ${context}`;
   const customMessage = (error.parentSchema as { errorMessage?: string } | undefined)?.errorMessage;
   if (customMessage) return field ? `Invalid ${named}: ${customMessage}` : customMessage;
   const params = error.params as Record<string, unknown>;
+  if (!field && error.keyword === 'type' && context === 'body') {
+    return 'The request body must be a JSON object (send Content-Type: application/json).';
+  }
   switch (error.keyword) {
     case 'required':
       return `Missing ${where} "${[field, params.missingProperty].filter(Boolean).join('.')}".`;
     case 'type': {
-      const types = String(params.type).split(',').map((t) => typeNames[t] ?? t);
+      const types = String(params.type)
+        .split(',')
+        .map((t) => typeNames[t] ?? t);
       return `Invalid ${named}: must be ${types.join(' or ')}.`;
     }
     case 'minLength':
@@ -75,4 +87,21 @@ export function describeValidationError(errors: ErrorObject[], context: string):
     default:
       return `Invalid ${named}: ${error.message ?? 'not allowed'}.`;
   }
+}
+
+const JSON_TYPE = /^application\/json\s*(?:;|$)/i;
+
+/**
+ * API.md §4: request bodies are JSON; any other content type is a 415. An empty body
+ * is fine whatever its Content-Type says (the course client sends application/json
+ * with empty DELETE requests). Runs before parsing, so no other parser sees the body.
+ */
+export async function rejectNonJsonBody(request: FastifyRequest, reply: FastifyReply) {
+  const length = request.headers['content-length'];
+  const hasBody =
+    length === undefined ? request.headers['transfer-encoding'] !== undefined : Number(length) > 0;
+  if (!hasBody || JSON_TYPE.test(request.headers['content-type'] ?? '')) return;
+  return reply
+    .code(415)
+    .send({ message: 'Unsupported Content-Type: send the body as application/json.' });
 }

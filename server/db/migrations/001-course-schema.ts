@@ -1,7 +1,7 @@
 // API.md §2: exactly the course's tables. Created only when missing, so an existing
 // Flask photo-app database is adopted as it is; the one change ever made to a course
 // table is relaxing users.password_plaintext to NULL.
-import { sql, type Kysely, type Migration } from 'kysely';
+import { sql, type ColumnDefinitionBuilder, type Kysely, type Migration } from 'kysely';
 import type { Dialect } from '../portable';
 
 export function courseSchema(dialect: Dialect): Migration {
@@ -17,8 +17,10 @@ export function courseSchema(dialect: Dialect): Migration {
         db.schema
           .createTable(name)
           .ifNotExists()
-          .addColumn('id', idType, (col) => (pg ? col.primaryKey() : col.primaryKey().autoIncrement()));
-      const userRef = (name: string) => (col: any) =>
+          .addColumn('id', idType, (col) =>
+            pg ? col.primaryKey() : col.primaryKey().autoIncrement(),
+          );
+      const userRef = (name: string) => (col: ColumnDefinitionBuilder) =>
         col.notNull().references(`${name}.id`).onDelete('cascade');
 
       await table('users')
@@ -90,7 +92,9 @@ export function courseSchema(dialect: Dialect): Migration {
 /** The Flask app declares password_plaintext NOT NULL; we only ever leave it NULL. */
 async function adoptPasswordPlaintext(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
   if (dialect === 'postgres') {
-    await sql`alter table users add column if not exists password_plaintext varchar(256)`.execute(db);
+    await sql`alter table users add column if not exists password_plaintext varchar(256)`.execute(
+      db,
+    );
     await sql`alter table users alter column password_plaintext drop not null`.execute(db);
     return;
   }

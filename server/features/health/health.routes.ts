@@ -12,7 +12,9 @@ export const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (_request, reply) => {
       const ok = await app.db.ping().catch(() => false);
       reply.header('Cache-Control', 'no-store');
-      return reply.code(ok ? 200 : 503).send({ status: ok ? 'ok' : 'unavailable', database: app.db.dialect });
+      return reply
+        .code(ok ? 200 : 503)
+        .send({ status: ok ? 'ok' : 'unavailable', database: app.db.dialect });
     },
   );
 };

@@ -1,0 +1,129 @@
+// The app shell and its routes (the server serves index.html at each of them:
+// server/pages/client/client.routes.ts CLIENT_ROUTES).
+import { useEffect, type ReactNode } from 'react';
+import { Route, Routes, useLocation } from 'react-router';
+import { AnnouncerProvider } from './components/announcer';
+import { Navbar } from './components/navbar';
+import { EmptyState } from './components/states';
+import { BookmarksPage } from './features/bookmarks/bookmarks-page';
+import { NetworkPage } from './features/network/network-page';
+import { SuggestionsPanel } from './features/network/suggestions-panel';
+import { Feed } from './features/posts/feed';
+import { PostFormPage } from './features/posts/post-form-page';
+import { ProfileCard } from './features/profile/profile-card';
+import { StoriesRow } from './features/stories/stories-row';
+import { SearchX } from 'lucide-react';
+
+const titles: Record<string, string> = {
+  '/': 'Feed',
+  '/bookmarks': 'Bookmarks',
+  '/network': 'Following',
+  '/network/followers': 'Followers',
+  '/posts/new': 'New post',
+};
+
+/** Keeps the document title in step with the screen, so each page is announced by name. */
+function useDocumentTitle() {
+  const { pathname } = useLocation();
+  useEffect(() => {
+    const title = titles[pathname] ?? (pathname.endsWith('/edit') ? 'Edit post' : 'Photo App');
+    document.title = `${title} · Photo App`;
+  }, [pathname]);
+}
+
+function Layout({ children, aside = true }: { children: ReactNode; aside?: boolean }) {
+  return (
+    <div className="mx-auto grid max-w-5xl grid-cols-[minmax(0,1fr)] gap-6 px-4 py-6 sm:max-w-[632px] lg:max-w-5xl lg:grid-cols-[minmax(0,600px)_320px] lg:justify-center lg:gap-8">
+      <main id="main" className="min-w-0 space-y-6">
+        {children}
+      </main>
+      {aside ? (
+        <aside
+          aria-label="Profile and suggestions"
+          className="order-first min-w-0 space-y-6 lg:order-none lg:sticky lg:top-20 lg:self-start"
+        >
+          <ProfileCard />
+          <SuggestionsPanel />
+        </aside>
+      ) : null}
+    </div>
+  );
+}
+
+function FeedPage() {
+  return (
+    <Layout>
+      <h1 className="sr-only">Feed</h1>
+      <StoriesRow />
+      <Feed />
+    </Layout>
+  );
+}
+
+export function App() {
+  useDocumentTitle();
+  return (
+    <AnnouncerProvider>
+      <a
+        href="#main"
+        className="sr-only z-50 rounded-lg bg-white px-4 py-2 text-sm font-semibold focus:not-sr-only focus:fixed focus:top-2 focus:left-2 focus-ring"
+      >
+        Skip to content
+      </a>
+      <Navbar />
+      <Routes>
+        <Route path="/" element={<FeedPage />} />
+        <Route
+          path="/bookmarks"
+          element={
+            <Layout>
+              <BookmarksPage />
+            </Layout>
+          }
+        />
+        <Route
+          path="/network"
+          element={
+            <Layout>
+              <NetworkPage tab="following" />
+            </Layout>
+          }
+        />
+        <Route
+          path="/network/followers"
+          element={
+            <Layout>
+              <NetworkPage tab="followers" />
+            </Layout>
+          }
+        />
+        <Route
+          path="/posts/new"
+          element={
+            <Layout aside={false}>
+              <PostFormPage />
+            </Layout>
+          }
+        />
+        <Route
+          path="/posts/:id/edit"
+          element={
+            <Layout aside={false}>
+              <PostFormPage />
+            </Layout>
+          }
+        />
+        <Route
+          path="*"
+          element={
+            <Layout aside={false}>
+              <EmptyState icon={<SearchX className="size-8" />} title="Page not found">
+                This page does not exist. Go back to the feed with the Photo App link above.
+              </EmptyState>
+            </Layout>
+          }
+        />
+      </Routes>
+    </AnnouncerProvider>
+  );
+}

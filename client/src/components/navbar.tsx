@@ -1,0 +1,75 @@
+// Sticky top bar: the app name, the main pages, the API explorer, the user, Log out.
+import { useQuery } from '@tanstack/react-query';
+import { Bookmark, Camera, Code, LogOut, SquarePlus, Users } from 'lucide-react';
+import type { ReactNode } from 'react';
+import { NavLink } from 'react-router';
+import { profileQuery } from '../features/profile/profile.queries';
+
+const itemClass =
+  'flex items-center gap-2 rounded-lg px-2 py-2 md:px-2.5 text-sm font-medium text-neutral-700 hover:bg-neutral-100 hover:text-neutral-900 focus-ring';
+
+function NavItem({ to, icon, label }: { to: string; icon: ReactNode; label: string }) {
+  return (
+    <NavLink
+      to={to}
+      end
+      className={({ isActive }) =>
+        `${itemClass} ${isActive ? 'bg-neutral-100 text-neutral-900' : ''}`
+      }
+    >
+      {icon}
+      <span className="sr-only md:not-sr-only">{label}</span>
+    </NavLink>
+  );
+}
+
+export function Navbar() {
+  const profile = useQuery(profileQuery());
+  return (
+    <header className="sticky top-0 z-40 border-b border-neutral-200 bg-white/95 backdrop-blur">
+      <nav
+        aria-label="Main"
+        className="mx-auto flex h-14 max-w-5xl items-center gap-0.5 px-3 sm:gap-1 sm:px-4"
+      >
+        <NavLink
+          to="/"
+          className="mr-auto flex items-center gap-2 rounded-lg py-1 pr-2 text-lg font-bold tracking-tight whitespace-nowrap focus-ring"
+        >
+          <Camera aria-hidden="true" className="size-6 text-accent" />
+          Photo App
+        </NavLink>
+        <NavItem
+          to="/posts/new"
+          icon={<SquarePlus aria-hidden="true" className="size-5" />}
+          label="New post"
+        />
+        <NavItem
+          to="/bookmarks"
+          icon={<Bookmark aria-hidden="true" className="size-5" />}
+          label="Bookmarks"
+        />
+        <NavItem
+          to="/network"
+          icon={<Users aria-hidden="true" className="size-5" />}
+          label="Network"
+        />
+        <a href="/api" className={itemClass}>
+          <Code aria-hidden="true" className="size-5" />
+          <span className="sr-only md:not-sr-only">API</span>
+        </a>
+        {profile.data ? (
+          <span
+            className="hidden px-2 text-sm font-semibold text-neutral-900 sm:inline"
+            data-testid="navbar-username"
+          >
+            {profile.data.username}
+          </span>
+        ) : null}
+        <a href="/logout" className={itemClass}>
+          <LogOut aria-hidden="true" className="size-5" />
+          <span className="sr-only md:not-sr-only">Log out</span>
+        </a>
+      </nav>
+    </header>
+  );
+}

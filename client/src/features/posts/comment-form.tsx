@@ -1,0 +1,47 @@
+// "Add a comment": Enter or Post submits, empty is ignored, focus stays in the field.
+import { useId, useRef, useState } from 'react';
+import type { Post } from '../../lib/types';
+import { newTemporaryCommentId, useAddComment } from './use-post-actions';
+
+export function CommentForm({ post }: { post: Post }) {
+  const [text, setText] = useState('');
+  const inputRef = useRef<HTMLInputElement>(null);
+  const addComment = useAddComment();
+  const inputId = useId();
+
+  return (
+    <form
+      className="flex items-center gap-2 border-t border-neutral-200 px-4 py-2"
+      onSubmit={(event) => {
+        event.preventDefault();
+        const trimmed = text.trim();
+        if (trimmed !== '') {
+          addComment.mutate({ post, text: trimmed, temporaryId: newTemporaryCommentId() });
+          setText('');
+        }
+        inputRef.current?.focus();
+      }}
+    >
+      <label htmlFor={inputId} className="sr-only">
+        Add a comment on the post by {post.user.username}
+      </label>
+      <input
+        ref={inputRef}
+        id={inputId}
+        value={text}
+        onChange={(event) => setText(event.target.value)}
+        placeholder="Add a comment…"
+        maxLength={2200}
+        autoComplete="off"
+        className="min-w-0 flex-1 rounded-md bg-transparent py-2 text-sm placeholder:text-neutral-500 focus-visible:ring-2 focus-visible:ring-accent focus-visible:outline-none"
+      />
+      <button
+        type="submit"
+        disabled={text.trim() === ''}
+        className="rounded-md px-2 py-1 text-sm font-semibold text-accent hover:text-accent-strong disabled:text-neutral-500 focus-ring"
+      >
+        Post
+      </button>
+    </form>
+  );
+}

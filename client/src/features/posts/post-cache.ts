@@ -1,0 +1,61 @@
+// Optimistic updates change a post wherever it is cached: the feed pages and the
+// bookmarks list. A snapshot taken first lets a refused request roll back exactly.
+import type { InfiniteData, QueryClient, QueryKey } from '@tanstack/react-query';
+import type { Bookmark, Post } from '../../lib/types';
+
+const FEED_KEY = ['posts', 'feed'];
+const BOOKMARKS_KEY = ['bookmarks'];
+
+export type PostPatch = (post: Post) => Post;
+export type Snapshot = Array<[QueryKey, unknown]>;
+
+export async function snapshotPosts(queryClient: QueryClient): Promise<Snapshot> {
+  await queryClient.cancelQueries({ queryKey: FEED_KEY });
+  await queryClient.cancelQueries({ queryKey: BOOKMARKS_KEY });
+  return [
+    ...queryClient.getQueriesData({ queryKey: FEED_KEY }),
+    ...queryClient.getQueriesData({ queryKey: BOOKMARKS_KEY }),
+  ];
+}
+
+export function restorePosts(queryClient: QueryClient, snapshot: Snapshot | undefined): void {
+  for (const [key, data] of snapshot ?? []) queryClient.setQueryData(key, data);
+}
+
+/** Applies `patch` to the post with this id in every cache that holds it. */
+export function patchPost(queryClient: QueryClient, postId: number, patch: PostPatch): void {
+  queryClient.setQueriesData<InfiniteData<Post[]>>({ queryKey: FEED_KEY }, (data) =>
+    data
+      ? {
+          ...data,
+          pages: data.pages.map((page) =>
+            page.map((post) => (post.id === postId ? patch(post) : post)),
+          ),
+        }
+      : data,
+  );
+  queryClient.setQueriesData<Bookmark[]>({ queryKey: BOOKMARKS_KEY }, (bookmarks) =>
+    bookmarks?.map((bookmark) =>
+      bookmark.post.id === postId
+        ? { ...bookmark, post: withoutComments(patch({ ...bookmark.post, comments: [] })) }
+        : bookmark,
+    ),
+  );
+}
+
+/** Removes a post from the feed (after it was deleted). */
+export function removePost(queryClient: QueryClient, postId: number): void {
+  queryClient.setQueriesData<InfiniteData<Post[]>>({ queryKey: FEED_KEY }, (data) =>
+    data
+      ? { ...data, pages: data.pages.map((page) => page.filter((post) => post.id !== postId)) }
+      : data,
+  );
+  queryClient.setQueriesData<Bookmark[]>({ queryKey: BOOKMARKS_KEY }, (bookmarks) =>
+    bookmarks?.filter((bookmark) => bookmark.post.id !== postId),
+  );
+}
+
+function withoutComments(post: Post): Bookmark['post'] {
+  const { comments: _comments, ...rest } = post;
+  return rest;
+}

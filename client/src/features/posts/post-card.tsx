@@ -1,0 +1,130 @@
+// One post in the feed, laid out like the course client (and Instagram).
+import { useQuery } from '@tanstack/react-query';
+import { Bookmark, Heart, MessageCircle, Pencil, Trash2 } from 'lucide-react';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { Avatar } from '../../components/avatar';
+import { SwitchButton } from '../../components/switch-button';
+import { describePost, formatCount, viewAllCommentsLabel } from '../../lib/format';
+import type { Post } from '../../lib/types';
+import { profileQuery } from '../profile/profile.queries';
+import { CommentForm } from './comment-form';
+import { CommentsDialog } from './comments-dialog';
+import { DeletePostDialog } from './delete-post-dialog';
+import { useBookmark, useLike } from './use-post-actions';
+
+export function PostCard({ post }: { post: Post }) {
+  const me = useQuery(profileQuery()).data;
+  const like = useLike();
+  const bookmark = useBookmark();
+  const [dialog, setDialog] = useState<'comments' | 'delete' | null>(null);
+  const liked = post.current_user_like_id !== undefined;
+  const bookmarked = post.current_user_bookmark_id !== undefined;
+  const mine = me?.id === post.user.id;
+  const name = describePost(post);
+  const latest = post.comments.at(-1);
+  const viewAll = viewAllCommentsLabel(post.comments.length);
+
+  return (
+    <article aria-label={`Post by ${post.user.username}`} className="card overflow-hidden">
+      <header className="flex items-center gap-3 px-4 py-3">
+        <Avatar user={post.user} size="sm" />
+        <h2 className="flex-1 truncate text-sm font-semibold">{post.user.username}</h2>
+        {mine ? (
+          <div className="flex gap-1">
+            <Link
+              to={`/posts/${post.id}/edit`}
+              className="rounded-md p-2 text-neutral-700 hover:bg-neutral-100 focus-ring"
+            >
+              <Pencil aria-hidden="true" className="size-4" />
+              <span className="sr-only">Edit your {name}</span>
+            </Link>
+            <button
+              type="button"
+              onClick={() => setDialog('delete')}
+              className="rounded-md p-2 text-neutral-700 hover:bg-neutral-100 hover:text-red-700 focus-ring"
+            >
+              <Trash2 aria-hidden="true" className="size-4" />
+              <span className="sr-only">Delete your {name}</span>
+            </button>
+          </div>
+        ) : null}
+      </header>
+      <img
+        src={post.image_url}
+        alt={post.alt_text ?? `Photo by ${post.user.username}`}
+        className="aspect-square w-full bg-neutral-100 object-cover"
+        loading="lazy"
+      />
+      <div className="flex items-center gap-1 px-2 pt-2">
+        <SwitchButton
+          checked={liked}
+          label={`Like ${name}`}
+          onToggle={() => {
+            if (!like.isPending && post.current_user_like_id !== -1) like.mutate({ post });
+          }}
+          className="rounded-full p-2 hover:bg-neutral-100"
+        >
+          <Heart
+            aria-hidden="true"
+            className={`size-6 ${liked ? 'fill-red-600 text-red-600' : 'text-neutral-800'}`}
+          />
+        </SwitchButton>
+        <button
+          type="button"
+          onClick={() => setDialog('comments')}
+          className="rounded-full p-2 text-neutral-800 hover:bg-neutral-100 focus-ring"
+        >
+          <MessageCircle aria-hidden="true" className="size-6" />
+          <span className="sr-only">Comments on the {name}</span>
+        </button>
+        <SwitchButton
+          checked={bookmarked}
+          label={`Bookmark ${name}`}
+          onToggle={() => {
+            if (!bookmark.isPending && post.current_user_bookmark_id !== -1)
+              bookmark.mutate({ post });
+          }}
+          className="ml-auto rounded-full p-2 hover:bg-neutral-100"
+        >
+          <Bookmark
+            aria-hidden="true"
+            className={`size-6 ${bookmarked ? 'fill-neutral-900 text-neutral-900' : 'text-neutral-800'}`}
+          />
+        </SwitchButton>
+      </div>
+      <div className="space-y-1.5 px-4 pb-3 text-sm">
+        <p className="font-semibold" data-testid="like-count">
+          {formatCount(post.likes.length, 'like')}
+        </p>
+        {post.caption ? (
+          <p className="break-words">
+            <span className="font-semibold">{post.user.username}</span> {post.caption}
+          </p>
+        ) : null}
+        {viewAll ? (
+          <button
+            type="button"
+            onClick={() => setDialog('comments')}
+            className="rounded-sm text-neutral-600 hover:text-neutral-900 focus-ring"
+          >
+            {viewAll}
+          </button>
+        ) : null}
+        {latest ? (
+          <p className="break-words">
+            <span className="font-semibold">{latest.user.username}</span> {latest.text}
+          </p>
+        ) : null}
+        <p className="text-xs uppercase tracking-wide text-neutral-600">{post.display_time}</p>
+      </div>
+      <CommentForm post={post} />
+      {dialog === 'comments' ? (
+        <CommentsDialog post={post} onClose={() => setDialog(null)} />
+      ) : null}
+      {dialog === 'delete' ? (
+        <DeletePostDialog post={post} onClose={() => setDialog(null)} />
+      ) : null}
+    </article>
+  );
+}

@@ -1,0 +1,64 @@
+// Browser helpers for the e2e specs: Debian's Chromium through playwright-core, the
+// real login form, and an axe check (WCAG 2.1 A/AA) that fails with a readable list.
+import { AxeBuilder } from '@axe-core/playwright';
+import { existsSync } from 'node:fs';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export async function launchBrowser(): Promise<Browser> {
+  if (!existsSync(chromiumPath)) {
+    throw new Error(
+      `Chromium is missing at ${chromiumPath}: apt-get install chromium, or set CHROMIUM_PATH.`,
+    );
+  }
+  return chromium.launch({
+    executablePath: chromiumPath,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+/** Logs in through the real form at /login and waits for the app at /. */
+export async function loginAs(
+  page: Page,
+  url: string,
+  username = 'webdev',
+  password = 'password',
+): Promise<void> {
+  await page.goto(`${url}/login`);
+  await page.getByLabel(/username/i).fill(username);
+  await page.getByLabel(/password/i).fill(password);
+  await Promise.all([
+    page.waitForURL(`${url}/`),
+    page.getByRole('button', { name: /log in|sign in/i }).click(),
+  ]);
+}
+
+/** Runs axe on the page (made from a browser context) and throws when it finds violations. */
+export async function expectNoAxeViolations(page: Page, label: string): Promise<void> {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  if (results.violations.length === 0) return;
+  const lines = results.violations.map((violation) => {
+    const targets = violation.nodes
+      .slice(0, 5)
+      .map(
+        (node) =>
+          `      ${node.target.join(' ')}: ${node.failureSummary?.split('\n').join(' ') ?? ''}`,
+      )
+      .join('\n');
+    return `  - [${violation.impact ?? 'unknown'}] ${violation.id}: ${violation.help} (${violation.nodes.length} nodes)\n${targets}`;
+  });
+  throw new Error(
+    `axe found ${results.violations.length} violation(s) on ${label}:\n${lines.join('\n')}`,
+  );
+}

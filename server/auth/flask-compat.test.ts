@@ -1,0 +1,139 @@
+// Wire compatibility with flask-jwt-extended 4.x (API.md §5): its tokens work here,
+// ours have exactly its header and claim set.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { createUser } from '../../test/fixtures';
+import { buildTestApp, TEST_JWT_SECRET, testDialect, type TestApp } from '../../test/helpers';
+import { decodeJwt, flaskToken } from '../../test/jwt';
+import { hashPassword } from './passwords';
+
+describe(`flask-jwt-extended tokens (${testDialect})`, () => {
+  let t: TestApp;
+  before(async () => {
+    t = await buildTestApp();
+  });
+  after(() => t.close());
+
+  it('accepts a flask-jwt-extended access token with a string sub', async () => {
+    const user = await createUser(t.db);
+    const token = flaskToken(TEST_JWT_SECRET, 'access', String(user.id));
+    const response = await t.app.inject({
+      method: 'GET',
+      url: '/api/profile',
+      headers: { authorization: `Bearer ${token}` },
+    });
+    assert.equal(response.statusCode, 200);
+    assert.equal(response.json().id, user.id);
+  });
+
+  it('accepts an access token from an older Flask deployment with an integer sub', async () => {
+    const user = await createUser(t.db);
+    const token = flaskToken(TEST_JWT_SECRET, 'access', user.id);
+    const response = await t.app.inject({
+      method: 'GET',
+      url: '/api/profile',
+      headers: { authorization: `Bearer ${token}` },
+    });
+    assert.equal(response.statusCode, 200);
+    assert.equal(response.json().username, user.username);
+  });
+
+  it('accepts a flask-jwt-extended refresh token (no rotation family) and rotates it once', async () => {
+    const user = await createUser(t.db);
+    const refresh = flaskToken(TEST_JWT_SECRET, 'refresh', user.id);
+    const first = await t.app.inject({
+      method: 'POST',
+      url: '/api/token/refresh',
+      payload: { refresh_token: refresh },
+    });
+    assert.equal(first.statusCode, 200);
+    assert.equal(decodeJwt(first.json().access_token).claims.sub, String(user.id));
+    const again = await t.app.inject({
+      method: 'POST',
+      url: '/api/token/refresh',
+      payload: { refresh_token: refresh },
+    });
+    assert.equal(again.statusCode, 401);
+  });
+
+  it('mints access tokens with exactly the flask-jwt-extended header and claims', async () => {
+    const user = await createUser(t.db, { password_hash: await hashPassword('secret words') });
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/api/token',
+      payload: { username: user.username, password: 'secret words' },
+    });
+    assert.equal(response.statusCode, 200);
+    const { header, claims } = decodeJwt(response.json().access_token);
+    assert.deepEqual(header, { alg: 'HS256', typ: 'JWT' });
+    assert.deepEqual(Object.keys(claims).sort(), [
+      'csrf',
+      'exp',
+      'fresh',
+      'iat',
+      'jti',
+      'nbf',
+      'sub',
+      'type',
+    ]);
+    assert.equal(claims.type, 'access');
+    assert.equal(claims.sub, String(user.id));
+    assert.equal(claims.fresh, true);
+    assert.equal(claims.nbf, claims.iat);
+    assert.equal((claims.exp as number) - (claims.iat as number), 15 * 60);
+    assert.match(
+      claims.jti as string,
+      /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+    );
+    assert.match(
+      claims.csrf as string,
+      /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+    );
+  });
+
+  it('mints refresh tokens with the flask claims plus only the rotation family, lasting 30 days', async () => {
+    const user = await createUser(t.db, { password_hash: await hashPassword('secret words') });
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/api/token',
+      payload: { username: user.username, password: 'secret words' },
+    });
+    const { header, claims } = decodeJwt(response.json().refresh_token);
+    assert.deepEqual(header, { alg: 'HS256', typ: 'JWT' });
+    // flask-jwt-extended ignores claims it does not know, so `fam` does not disturb it.
+    assert.deepEqual(Object.keys(claims).sort(), [
+      'csrf',
+      'exp',
+      'fam',
+      'fresh',
+      'iat',
+      'jti',
+      'nbf',
+      'sub',
+      'type',
+    ]);
+    assert.equal(claims.type, 'refresh');
+    assert.equal(claims.fresh, false);
+    assert.equal((claims.exp as number) - (claims.iat as number), 30 * 86_400);
+  });
+
+  it('follows JWT_ACCESS_TOKEN_EXPIRES and JWT_REFRESH_TOKEN_EXPIRES', async () => {
+    const custom = await buildTestApp({
+      env: { JWT_ACCESS_TOKEN_EXPIRES: '60', JWT_REFRESH_TOKEN_EXPIRES: '3600' },
+    });
+    try {
+      const user = await createUser(custom.db, { password_hash: await hashPassword('pw') });
+      const response = await custom.app.inject({
+        method: 'POST',
+        url: '/api/token',
+        payload: { username: user.username, password: 'pw' },
+      });
+      const access = decodeJwt(response.json().access_token).claims;
+      const refresh = decodeJwt(response.json().refresh_token).claims;
+      assert.equal((access.exp as number) - (access.iat as number), 60);
+      assert.equal((refresh.exp as number) - (refresh.iat as number), 3600);
+    } finally {
+      await custom.close();
+    }
+  });
+});

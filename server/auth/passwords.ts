@@ -1,0 +1,178 @@
+// Password hashes in werkzeug's formats (API.md §5), so a Flask photo-app database
+// keeps working here and a hash written here verifies in the Flask app:
+//   scrypt:N:r:p$salt$hex          hashlib.scrypt(pw, salt=salt, n, r, p), 64-byte key
+//   pbkdf2:sha256:iterations$salt$hex   hashlib.pbkdf2_hmac('sha256', pw, salt, iterations)
+// The salt is used as the UTF-8 bytes of its text, exactly as werkzeug does.
+import { pbkdf2, randomInt, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+
+/** OWASP's minimum for scrypt (API.md §5): N=2^17, r=8, p=1. */
+const SCRYPT = { N: 2 ** 17, r: 8, p: 1 } as const;
+const SCRYPT_KEY_LENGTH = 64;
+const SALT_LENGTH = 16;
+const SALT_CHARS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+
+// Bounds for parameters read from a stored hash, so a corrupt row cannot make one
+// login allocate gigabytes or spin for minutes.
+const MAX_SCRYPT_N = 2 ** 20;
+const MAX_SCRYPT_R = 32;
+const MAX_SCRYPT_P = 16;
+const MAX_PBKDF2_ITERATIONS = 10_000_000;
+const PBKDF2_DIGESTS: Record<string, number> = { sha1: 20, sha256: 32, sha512: 64 };
+// werkzeug's defaults when a method names no parameters ("scrypt", "pbkdf2").
+const WERKZEUG_DEFAULT_SCRYPT = { N: 2 ** 15, r: 8, p: 1 };
+const WERKZEUG_DEFAULT_PBKDF2_ITERATIONS = 600_000;
+
+/**
+ * A valid hash of a random password nobody knows, at full strength: checking a
+ * login for an unknown username against it costs the same time as for a real one,
+ * so response times do not reveal which usernames exist.
+ */
+export const DUMMY_PASSWORD_HASH =
+  'scrypt:131072:8:1$D4vqheuysBZtXGP9$7d8a5cf5b8ab4f793d60eeae0e0234bdcc7a4791a295cfa87b90233ea3a5746fa21e2ff3f8371fa9d616648f29e41a75252f13ee7c95145202cd933de0f1eb61';
+
+export interface PasswordCheck {
+  ok: boolean;
+  /** True when the stored hash is weaker than what hashPassword writes: replace it after a successful login. */
+  needsRehash: boolean;
+}
+
+function scryptAsync(
+  password: string,
+  salt: string,
+  keyLength: number,
+  options: ScryptOptions,
+): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    scrypt(password, salt, keyLength, options, (error, key) =>
+      error ? reject(error) : resolve(key),
+    );
+  });
+}
+
+function pbkdf2Async(
+  password: string,
+  salt: string,
+  iterations: number,
+  digest: string,
+  keyLength: number,
+): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    pbkdf2(password, salt, iterations, keyLength, digest, (error, key) =>
+      error ? reject(error) : resolve(key),
+    );
+  });
+}
+
+/** scrypt needs 128*N*r*p bytes; Node's default maxmem (32 MiB) is below N=2^17 (werkzeug uses 132*N*r*p too). */
+function scryptOptions(N: number, r: number, p: number): ScryptOptions {
+  return { N, r, p, maxmem: 132 * N * r * p };
+}
+
+function generateSalt(): string {
+  let salt = '';
+  for (let i = 0; i < SALT_LENGTH; i++) salt += SALT_CHARS[randomInt(SALT_CHARS.length)];
+  return salt;
+}
+
+/** A new werkzeug-format scrypt hash. `salt` exists for the deterministic demo seed only. */
+export async function hashPassword(
+  password: string,
+  options: { salt?: string } = {},
+): Promise<string> {
+  const salt = options.salt ?? generateSalt();
+  if (salt === '' || salt.includes('$'))
+    throw new Error('A password salt must be non-empty and contain no "$".');
+  const key = await scryptAsync(
+    password,
+    salt,
+    SCRYPT_KEY_LENGTH,
+    scryptOptions(SCRYPT.N, SCRYPT.r, SCRYPT.p),
+  );
+  return `scrypt:${SCRYPT.N}:${SCRYPT.r}:${SCRYPT.p}$${salt}$${key.toString('hex')}`;
+}
+
+const positiveInteger = (text: string | undefined): number | null =>
+  text !== undefined && /^[1-9]\d{0,9}$/.test(text) ? Number(text) : null;
+
+type Method =
+  | { kind: 'scrypt'; N: number; r: number; p: number }
+  | { kind: 'pbkdf2'; digest: string; iterations: number };
+
+/** Parses werkzeug's method part ("scrypt:N:r:p", "pbkdf2:sha256:600000", or their bare defaults). */
+function parseMethod(method: string): Method | null {
+  const [name, ...args] = method.split(':');
+  if (name === 'scrypt') {
+    if (args.length === 0) return { kind: 'scrypt', ...WERKZEUG_DEFAULT_SCRYPT };
+    if (args.length !== 3) return null;
+    const [N, r, p] = args.map(positiveInteger);
+    if (
+      !N ||
+      !r ||
+      !p ||
+      (N & (N - 1)) !== 0 ||
+      N < 2 ||
+      N > MAX_SCRYPT_N ||
+      r > MAX_SCRYPT_R ||
+      p > MAX_SCRYPT_P
+    ) {
+      return null;
+    }
+    return { kind: 'scrypt', N, r, p };
+  }
+  if (name === 'pbkdf2') {
+    const digest = args[0] ?? 'sha256';
+    const iterations =
+      args.length >= 2 ? positiveInteger(args[1]) : WERKZEUG_DEFAULT_PBKDF2_ITERATIONS;
+    if (
+      args.length > 2 ||
+      !(digest in PBKDF2_DIGESTS) ||
+      !iterations ||
+      iterations > MAX_PBKDF2_ITERATIONS
+    )
+      return null;
+    return { kind: 'pbkdf2', digest, iterations };
+  }
+  return null;
+}
+
+/**
+ * Checks a password against a stored werkzeug hash. An unknown or corrupt format
+ * never verifies (and never throws): such an account simply cannot log in.
+ */
+export async function verifyPassword(password: string, stored: string): Promise<PasswordCheck> {
+  const parts = stored.split('$');
+  const [methodText, salt, hex] =
+    parts.length === 3 ? (parts as [string, string, string]) : ['', '', ''];
+  const method = parseMethod(methodText);
+  if (!method || salt === '' || !/^(?:[0-9a-f]{2})+$/.test(hex)) {
+    // Same work as a real check, so an account with an unusable hash looks like any other.
+    await verifyPassword(password, DUMMY_PASSWORD_HASH);
+    return { ok: false, needsRehash: false };
+  }
+  const expected = Buffer.from(hex, 'hex');
+
+  const actual =
+    method.kind === 'scrypt'
+      ? await scryptAsync(
+          password,
+          salt,
+          SCRYPT_KEY_LENGTH,
+          scryptOptions(method.N, method.r, method.p),
+        )
+      : await pbkdf2Async(
+          password,
+          salt,
+          method.iterations,
+          method.digest,
+          PBKDF2_DIGESTS[method.digest] ?? 32,
+        );
+
+  const ok = actual.length === expected.length && timingSafeEqual(actual, expected);
+  const weaker =
+    method.kind === 'pbkdf2' ||
+    method.N < SCRYPT.N ||
+    method.r < SCRYPT.r ||
+    method.p < SCRYPT.p ||
+    expected.length < SCRYPT_KEY_LENGTH;
+  return { ok, needsRehash: ok && weaker };
+}

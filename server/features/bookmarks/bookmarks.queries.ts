@@ -1,0 +1,63 @@
+// bookmarks rows (API.md §2). Bookmarking requires a visible post (checked by the caller).
+import type { Bookmark } from '../../../contract';
+import { toDbTime } from '../../db/portable';
+import type { PostRow } from '../../db/schema';
+import { assemblePosts, type Executor } from '../posts/posts.queries';
+
+export function findOwnBookmarkOfPost(db: Executor, userId: number, postId: number) {
+  return db
+    .selectFrom('bookmarks')
+    .select('id')
+    .where('user_id', '=', userId)
+    .where('post_id', '=', postId)
+    .executeTakeFirst();
+}
+
+export function insertBookmark(db: Executor, userId: number, postId: number) {
+  return db
+    .insertInto('bookmarks')
+    .values({ user_id: userId, post_id: postId, timestamp: toDbTime(new Date()) })
+    .returning(['id', 'post_id'])
+    .executeTakeFirstOrThrow();
+}
+
+export async function deleteOwnBookmark(
+  db: Executor,
+  userId: number,
+  bookmarkId: number,
+): Promise<boolean> {
+  const result = await db
+    .deleteFrom('bookmarks')
+    .where('id', '=', bookmarkId)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows) > 0;
+}
+
+/** The user's bookmarks, oldest first, each with its post (without comments, API.md §3). */
+export async function listOwnBookmarks(db: Executor, userId: number): Promise<Bookmark[]> {
+  const rows = await db
+    .selectFrom('bookmarks')
+    .innerJoin('posts', 'posts.id', 'bookmarks.post_id')
+    .select(['bookmarks.id as bookmark_id'])
+    .selectAll('posts')
+    .where('bookmarks.user_id', '=', userId)
+    .orderBy('bookmarks.id')
+    .execute();
+  return toBookmarks(db, userId, rows);
+}
+
+/** Pairs bookmark ids with their assembled posts (a fixed number of statements). */
+export async function toBookmarks(
+  db: Executor,
+  userId: number,
+  rows: Array<PostRow & { bookmark_id: number }>,
+): Promise<Bookmark[]> {
+  const posts = new Map(
+    (await assemblePosts(db, userId, rows, { comments: false })).map((post) => [post.id, post]),
+  );
+  return rows.flatMap((row) => {
+    const post = posts.get(row.id);
+    return post ? [{ id: row.bookmark_id, post }] : [];
+  });
+}

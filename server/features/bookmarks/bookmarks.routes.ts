@@ -1,0 +1,82 @@
+// /api/bookmarks (API.md §4): your own bookmarks; bookmark only a visible post.
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { Bookmark, IdParams, Message, PostIdBody } from '../../../contract';
+import { badRequest, notFound } from '../../errors';
+import { insertOnce } from '../posts/insert-once';
+import { findVisiblePost } from '../posts/posts.queries';
+import {
+  deleteOwnBookmark,
+  findOwnBookmarkOfPost,
+  insertBookmark,
+  listOwnBookmarks,
+  toBookmarks,
+} from './bookmarks.queries';
+
+const tags = ['Bookmarks'];
+
+export const bookmarksRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const db = app.db.kysely;
+
+  app.get(
+    '/bookmarks',
+    {
+      schema: {
+        tags,
+        summary: 'Get Bookmarks',
+        description:
+          "The current user's bookmarks, oldest first, each with its post (without comments).",
+        response: { 200: Type.Array(Bookmark) },
+      },
+    },
+    async (request) => listOwnBookmarks(db, request.user.id),
+  );
+
+  app.post(
+    '/bookmarks',
+    {
+      schema: {
+        tags,
+        summary: 'Add Bookmark',
+        description: 'Bookmarks a post by the current user or by someone they follow.',
+        body: PostIdBody,
+        response: { 201: Bookmark, 400: Message, 404: Message },
+      },
+    },
+    async (request, reply) => {
+      const userId = request.user.id;
+      const postId = Number(request.body.post_id);
+      const missing = `Post ${postId} not found.`;
+      const post = await findVisiblePost(db, userId, postId);
+      if (!post) throw notFound(missing);
+      const duplicate = `You already bookmarked post ${postId}.`;
+      if (await findOwnBookmarkOfPost(db, userId, postId)) throw badRequest(duplicate);
+      const row = await insertOnce(() => insertBookmark(db, userId, postId), {
+        duplicate,
+        missing,
+      });
+      const [bookmark] = await toBookmarks(db, userId, [{ ...post, bookmark_id: row.id }]);
+      if (!bookmark) throw notFound(missing);
+      return reply.code(201).send(bookmark);
+    },
+  );
+
+  app.delete(
+    '/bookmarks/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Delete Bookmark',
+        description: 'Removes a bookmark of the current user (the id is the bookmark id).',
+        params: IdParams,
+        response: { 200: Message, 404: Message },
+      },
+    },
+    async (request) => {
+      const { id } = request.params;
+      if (!(await deleteOwnBookmark(db, request.user.id, id)))
+        throw notFound(`Bookmark ${id} not found.`);
+      return { message: `Bookmark ${id} deleted.` };
+    },
+  );
+};

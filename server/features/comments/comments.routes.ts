@@ -1,0 +1,58 @@
+// /api/comments (API.md §4): comment on a visible post; delete only your own comment.
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Comment, IdParams, Message, NewComment } from '../../../contract';
+import { isForeignKeyViolation } from '../../db/portable';
+import { notFound } from '../../errors';
+import { toComment, toUser } from '../posts/posts.mapper';
+import { findVisiblePost } from '../posts/posts.queries';
+import { deleteOwnComment, insertComment } from './comments.queries';
+
+const tags = ['Comments'];
+
+export const commentsRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const db = app.db.kysely;
+
+  app.post(
+    '/comments',
+    {
+      schema: {
+        tags,
+        summary: 'Add Comment',
+        description: 'Adds a comment to a post by the current user or by someone they follow.',
+        body: NewComment,
+        response: { 201: Comment, 400: Message, 404: Message },
+      },
+    },
+    async (request, reply) => {
+      const postId = Number(request.body.post_id);
+      const missing = notFound(`Post ${postId} not found.`);
+      if (!(await findVisiblePost(db, request.user.id, postId))) throw missing;
+      const row = await insertComment(db, request.user.id, postId, request.body.text).catch(
+        (error: unknown) => {
+          // The post was deleted between the check and the insert.
+          throw isForeignKeyViolation(error) ? missing : error;
+        },
+      );
+      return reply.code(201).send(toComment(row, toUser(request.user), new Date()));
+    },
+  );
+
+  app.delete(
+    '/comments/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Delete Comment',
+        description: 'Deletes a comment the current user wrote.',
+        params: IdParams,
+        response: { 200: Message, 404: Message },
+      },
+    },
+    async (request) => {
+      const { id } = request.params;
+      if (!(await deleteOwnComment(db, request.user.id, id)))
+        throw notFound(`Comment ${id} not found.`);
+      return { message: `Comment ${id} deleted.` };
+    },
+  );
+};

@@ -1,0 +1,130 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { apiAs, createUser, follow, USER_KEYS } from '../../../test/fixtures';
+import { buildTestApp, testDialect, type TestApp } from '../../../test/helpers';
+
+let t: TestApp;
+before(async () => {
+  t = await buildTestApp();
+});
+after(() => t.close());
+
+const followingOf = (userId: number) =>
+  t.db.kysely
+    .selectFrom('following')
+    .select(['id', 'following_id'])
+    .where('user_id', '=', userId)
+    .execute();
+
+describe(`GET /api/following (${testDialect})`, () => {
+  it('answers the users the current user follows, with the following row ids', async () => {
+    const viewer = await createUser(t.db);
+    const [a, b] = [await createUser(t.db), await createUser(t.db)];
+    const fa = await follow(t.db, viewer.id, a.id);
+    const fb = await follow(t.db, viewer.id, b.id);
+    await follow(t.db, a.id, viewer.id);
+    for (const url of ['/api/following', '/api/following/']) {
+      const list = (await apiAs(t.app, viewer.id)('GET', url)).json();
+      assert.deepEqual(
+        list.map((f: { id: number; following: { id: number } }) => [f.id, f.following.id]),
+        [
+          [fa.id, a.id],
+          [fb.id, b.id],
+        ],
+      );
+      assert.deepEqual(Object.keys(list[0]).sort(), ['following', 'id']);
+      assert.deepEqual(Object.keys(list[0].following).sort(), USER_KEYS);
+      assert.equal(list[0].following.username, a.username);
+    }
+  });
+});
+
+describe(`POST /api/following (${testDialect})`, () => {
+  it('follows a user: 201 Following', async () => {
+    const viewer = await createUser(t.db);
+    const other = await createUser(t.db);
+    const response = await apiAs(t.app, viewer.id)('POST', '/api/following', {
+      user_id: String(other.id),
+    });
+    assert.equal(response.statusCode, 201);
+    const [row] = await followingOf(viewer.id);
+    assert.deepEqual(Object.keys(response.json()).sort(), ['following', 'id']);
+    assert.deepEqual([response.json().id, response.json().following.id], [row?.id, other.id]);
+  });
+
+  it('accepts following yourself, as the course app does', async () => {
+    const viewer = await createUser(t.db);
+    const response = await apiAs(t.app, viewer.id)('POST', '/api/following/', {
+      user_id: viewer.id,
+    });
+    assert.equal(response.statusCode, 201);
+    assert.equal(response.json().following.id, viewer.id);
+  });
+
+  it('answers 400 when already followed, and one 201 and one 400 for two simultaneous requests', async () => {
+    const viewer = await createUser(t.db);
+    const other = await createUser(t.db);
+    const as = apiAs(t.app, viewer.id);
+    const answers = await Promise.all(
+      [1, 2].map(() => as('POST', '/api/following', { user_id: other.id })),
+    );
+    assert.deepEqual(answers.map((r) => r.statusCode).sort(), [201, 400]);
+    const again = await as('POST', '/api/following', { user_id: other.id });
+    assert.deepEqual(
+      [again.statusCode, again.json()],
+      [400, { message: `You already follow user ${other.id}.` }],
+    );
+    assert.equal((await followingOf(viewer.id)).length, 1);
+  });
+
+  it('answers 404 for a user that does not exist', async () => {
+    const viewer = await createUser(t.db);
+    const id = viewer.id + 100_000;
+    const response = await apiAs(t.app, viewer.id)('POST', '/api/following', { user_id: id });
+    assert.deepEqual(
+      [response.statusCode, response.json()],
+      [404, { message: `User ${id} not found.` }],
+    );
+  });
+
+  it('answers 400 naming user_id when it is missing or not an integer id', async () => {
+    const viewer = await createUser(t.db);
+    const as = apiAs(t.app, viewer.id);
+    assert.deepEqual((await as('POST', '/api/following', {})).json(), {
+      message: 'Missing field "user_id".',
+    });
+    for (const user_id of ['abc', 1.5, null, true]) {
+      const response = await as('POST', '/api/following', { user_id });
+      assert.equal(response.statusCode, 400);
+      assert.match(response.json().message, /^Invalid field "user_id"/);
+    }
+    assert.deepEqual(await followingOf(viewer.id), []);
+  });
+});
+
+describe(`DELETE /api/following/:id (${testDialect})`, () => {
+  it('unfollows by the id of the following row: 200 Message', async () => {
+    const viewer = await createUser(t.db);
+    const row = await follow(t.db, viewer.id, (await createUser(t.db)).id);
+    const response = await apiAs(t.app, viewer.id)('DELETE', `/api/following/${row.id}`);
+    assert.deepEqual(
+      [response.statusCode, response.json()],
+      [200, { message: `Following ${row.id} deleted.` }],
+    );
+    assert.deepEqual(await followingOf(viewer.id), []);
+  });
+
+  it("answers 404 for another user's row and an absent one", async () => {
+    const viewer = await createUser(t.db);
+    const other = await createUser(t.db);
+    const theirs = await follow(t.db, other.id, viewer.id);
+    for (const id of [theirs.id, theirs.id + 100_000]) {
+      const response = await apiAs(t.app, viewer.id)('DELETE', `/api/following/${id}/`);
+      assert.deepEqual(
+        [response.statusCode, response.json()],
+        [404, { message: `Following ${id} not found.` }],
+      );
+    }
+    assert.equal((await followingOf(other.id)).length, 1);
+  });
+});

@@ -1,0 +1,86 @@
+// Rows -> the wire shapes of API.md §3. Pure functions: no database access here.
+import type { BookmarkedPost, Comment, Like, Post, User } from '../../../contract';
+import { fromDbTime } from '../../db/portable';
+import type { CommentRow, PostRow } from '../../db/schema';
+import { displayTime } from './display-time';
+
+/** The user columns that may leave the server (never password_hash). */
+export const USER_COLUMNS = [
+  'id',
+  'first_name',
+  'last_name',
+  'username',
+  'email',
+  'image_url',
+  'thumb_url',
+] as const;
+
+export type UserFields = { [K in (typeof USER_COLUMNS)[number]]: User[K] };
+
+export function toUser(row: UserFields): User {
+  return {
+    id: row.id,
+    first_name: row.first_name,
+    last_name: row.last_name,
+    username: row.username,
+    email: row.email,
+    image_url: row.image_url ?? null,
+    thumb_url: row.thumb_url ?? null,
+  };
+}
+
+/** Picks the `prefix`-ed user columns of a joined row (e.g. `following_username`). */
+export function toPrefixedUser(row: Record<string, unknown>, prefix: string): User {
+  const pick = (column: string) => row[`${prefix}${column}`];
+  return toUser({
+    id: pick('id') as number,
+    first_name: pick('first_name') as string,
+    last_name: pick('last_name') as string,
+    username: pick('username') as string,
+    email: pick('email') as string,
+    image_url: pick('image_url') as string | null,
+    thumb_url: pick('thumb_url') as string | null,
+  });
+}
+
+export function toComment(row: CommentRow, author: User, now: Date): Comment {
+  return {
+    id: row.id,
+    text: row.text,
+    post_id: row.post_id,
+    display_time: displayTime(fromDbTime(row.pub_date), now),
+    user: author,
+  };
+}
+
+export interface PostDetails {
+  author: User;
+  likes: Like[];
+  /** Undefined inside a Bookmark, where the post has no `comments` key (API.md §3). */
+  comments?: Comment[];
+  viewerLikeId?: number;
+  viewerBookmarkId?: number;
+}
+
+export function toPost(
+  row: PostRow,
+  details: PostDetails & { comments: Comment[] },
+  now: Date,
+): Post;
+export function toPost(row: PostRow, details: PostDetails, now: Date): BookmarkedPost;
+export function toPost(row: PostRow, details: PostDetails, now: Date): Post | BookmarkedPost {
+  const post: BookmarkedPost = {
+    id: row.id,
+    image_url: row.image_url,
+    user: details.author,
+    caption: row.caption ?? null,
+    alt_text: row.alt_text ?? null,
+    display_time: displayTime(fromDbTime(row.pub_date), now),
+    likes: details.likes,
+  };
+  // API.md §3: these keys exist only when set; absent, not null.
+  if (details.viewerLikeId !== undefined) post.current_user_like_id = details.viewerLikeId;
+  if (details.viewerBookmarkId !== undefined)
+    post.current_user_bookmark_id = details.viewerBookmarkId;
+  return details.comments === undefined ? post : { ...post, comments: details.comments };
+}

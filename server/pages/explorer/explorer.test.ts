@@ -1,0 +1,69 @@
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { ACCESS_COOKIE } from '../../plugins/auth';
+import { createUser } from '../../../test/fixtures';
+import { buildTestApp, testDialect, type TestApp } from '../../../test/helpers';
+import { defaultClientDist } from './explorer.routes';
+
+// `npm test` runs before any build (CI) and after one (locally): which answer is right
+// depends on whether the explorer entry exists, and only that answer is accepted.
+const built = existsSync(path.join(defaultClientDist, 'explorer.html'));
+
+describe(`GET /api, the API explorer page (${testDialect})`, () => {
+  let t: TestApp;
+  let cookie: string;
+  before(async () => {
+    t = await buildTestApp();
+    const user = await createUser(t.db);
+    cookie = `${ACCESS_COOKIE}=${t.app.tokens.sign('access', user.id).token}`;
+  });
+  after(() => t.close());
+
+  for (const url of ['/api', '/api/']) {
+    it(`redirects ${url} to exactly /login without a token`, async () => {
+      const response = await t.app.inject({ method: 'GET', url });
+      assert.equal(response.statusCode, 302);
+      assert.equal(response.headers.location, '/login');
+    });
+
+    it(`serves the explorer at ${url} to a user logged in by cookie`, async () => {
+      const response = await t.app.inject({ method: 'GET', url, headers: { cookie } });
+      if (built) {
+        assert.equal(response.statusCode, 200);
+        assert.match(String(response.headers['content-type']), /^text\/html/);
+        assert.match(response.body, /<title>API explorer · Photo App<\/title>/);
+      } else {
+        assert.equal(response.statusCode, 503);
+        assert.match(response.body, /not built yet: run `npm run build`/);
+      }
+      assert.equal(response.headers['cache-control'], 'no-store');
+    });
+  }
+
+  it('redirects to /login when the cookie holds a refresh token instead of an access token', async () => {
+    const user = await createUser(t.db);
+    const refresh = t.app.tokens.sign('refresh', user.id).token;
+    const response = await t.app.inject({
+      method: 'GET',
+      url: '/api',
+      headers: { cookie: `${ACCESS_COOKIE}=${refresh}` },
+    });
+    assert.equal(response.statusCode, 302);
+    assert.equal(response.headers.location, '/login');
+  });
+
+  it('redirects to /login when the user of the token was deleted', async () => {
+    const user = await createUser(t.db);
+    const token = t.app.tokens.sign('access', user.id).token;
+    await t.db.kysely.deleteFrom('users').where('id', '=', user.id).execute();
+    const response = await t.app.inject({
+      method: 'GET',
+      url: '/api/',
+      headers: { cookie: `${ACCESS_COOKIE}=${token}` },
+    });
+    assert.equal(response.statusCode, 302);
+    assert.equal(response.headers.location, '/login');
+  });
+});

@@ -1,0 +1,79 @@
+// GET and POST /login (API.md §6): an accessible form that works without
+// JavaScript. Rendered by Eta with auto-escaping on; no HTML is built from strings.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { Eta } from 'eta';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { checkCredentials, WRONG_CREDENTIALS } from '../../auth/credentials';
+import { issueSession, setSessionCookies } from '../../auth/session';
+import { LIMITS } from '../../../contract';
+import { isCrossSiteRequest } from '../../plugins/security';
+
+const views = import.meta.dirname;
+const eta = new Eta({ views, autoEscape: true, cache: true });
+const stylesheet = readFileSync(path.join(views, 'login.css'), 'utf8');
+
+interface LoginView {
+  error?: string;
+  username?: string;
+}
+
+function renderLogin(app: FastifyInstance, reply: FastifyReply, status: number, view: LoginView) {
+  const html = eta.render('login', {
+    error: view.error ?? '',
+    username: view.username ?? '',
+    demoHint: app.config.seedOnStart,
+  });
+  // The form page may carry a typed username: keep it out of shared caches.
+  return reply
+    .code(status)
+    .header('Cache-Control', 'no-store')
+    .type('text/html; charset=utf-8')
+    .send(html);
+}
+
+/** A form field as a string, or null when it is missing, repeated or too long. */
+function field(body: unknown, name: string, maxLength: number): string | null {
+  if (typeof body !== 'object' || body === null) return null;
+  const value = (body as Record<string, unknown>)[name];
+  return typeof value === 'string' && value.length <= maxLength ? value : null;
+}
+
+export async function loginPageRoutes(app: FastifyInstance): Promise<void> {
+  app.get('/login/login.css', { schema: { hide: true } }, async (_request, reply) =>
+    reply
+      .header('Cache-Control', 'public, max-age=3600')
+      .type('text/css; charset=utf-8')
+      .send(stylesheet),
+  );
+
+  app.get('/login', { schema: { hide: true } }, async (_request, reply) =>
+    renderLogin(app, reply, 200, {}),
+  );
+
+  app.post('/login', { schema: { hide: true } }, async (request, reply) => {
+    const username = field(request.body, 'username', LIMITS.username);
+    const password = field(request.body, 'password', LIMITS.password);
+    // Login CSRF: another site must not log a visitor into an account it controls.
+    if (isCrossSiteRequest(request)) {
+      return renderLogin(app, reply, 403, {
+        error:
+          'This login form was sent from another website. Open this page directly and log in here.',
+      });
+    }
+    if (username === null || password === null || username === '' || password === '') {
+      return renderLogin(app, reply, 200, {
+        error: 'Enter your username and password.',
+        username: username ?? '',
+      });
+    }
+    const result = await checkCredentials(app, { username, password, ip: request.ip });
+    if (!result.ok && result.reason === 'blocked') {
+      reply.header('Retry-After', String(result.retryAfterSeconds));
+      return renderLogin(app, reply, 429, { error: result.message, username });
+    }
+    if (!result.ok) return renderLogin(app, reply, 200, { error: WRONG_CREDENTIALS, username });
+    setSessionCookies(app, reply, issueSession(app, result.userId, { fresh: true }));
+    return reply.redirect('/', 302);
+  });
+}

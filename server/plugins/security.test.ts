@@ -1,0 +1,89 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { bearer, createUser } from '../../test/fixtures';
+import { buildTestApp, testDialect, type TestApp } from '../../test/helpers';
+
+const TRUSTED = 'https://client.example.edu';
+
+describe(`security headers and CORS (${testDialect})`, () => {
+  let t: TestApp;
+  before(async () => {
+    t = await buildTestApp({ env: { CORS_ORIGINS: TRUSTED } });
+  });
+  after(() => t.close());
+
+  it('sends a strict CSP, frame-ancestors none, nosniff and a referrer policy on pages and the API', async () => {
+    for (const url of ['/login', '/api/profile']) {
+      const response = await t.app.inject({ method: 'GET', url });
+      const csp = String(response.headers['content-security-policy']);
+      for (const directive of [
+        "default-src 'self'",
+        "script-src 'self'",
+        "style-src 'self'",
+        "object-src 'none'",
+        "frame-ancestors 'none'",
+        "form-action 'self'",
+      ]) {
+        assert.ok(csp.includes(directive), `${url}: ${directive}`);
+      }
+      assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval/);
+      assert.equal(response.headers['x-content-type-options'], 'nosniff');
+      assert.equal(response.headers['x-frame-options'], 'DENY');
+      assert.equal(response.headers['referrer-policy'], 'strict-origin-when-cross-origin');
+    }
+  });
+
+  it('lets any origin call /api with a Bearer token, without credentials', async () => {
+    const user = await createUser(t.db);
+    const response = await t.app.inject({
+      method: 'GET',
+      url: '/api/profile',
+      headers: { ...bearer(t.app, user.id), origin: 'https://anyone.example' },
+    });
+    assert.equal(response.statusCode, 200);
+    assert.equal(response.headers['access-control-allow-origin'], '*');
+    assert.equal(response.headers['access-control-allow-credentials'], undefined);
+  });
+
+  it('allows credentialed (cookie) calls only from CORS_ORIGINS', async () => {
+    const trusted = await t.app.inject({
+      method: 'GET',
+      url: '/api/profile',
+      headers: { origin: TRUSTED },
+    });
+    assert.equal(trusted.headers['access-control-allow-origin'], TRUSTED);
+    assert.equal(trusted.headers['access-control-allow-credentials'], 'true');
+    const other = await t.app.inject({
+      method: 'GET',
+      url: '/api/profile',
+      headers: { origin: 'https://evil.example' },
+    });
+    assert.notEqual(other.headers['access-control-allow-credentials'], 'true');
+  });
+
+  it('answers a preflight for /api without a token, allowing the Authorization and X-CSRF-TOKEN headers', async () => {
+    const response = await t.app.inject({
+      method: 'OPTIONS',
+      url: '/api/posts',
+      headers: {
+        origin: TRUSTED,
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'authorization, content-type, x-csrf-token',
+      },
+    });
+    assert.equal(response.statusCode, 204);
+    const allowed = String(response.headers['access-control-allow-headers']).toLowerCase();
+    for (const header of ['authorization', 'content-type', 'x-csrf-token'])
+      assert.ok(allowed.includes(header), header);
+    assert.match(String(response.headers['access-control-allow-methods']), /PATCH/);
+  });
+
+  it('adds no CORS headers outside /api', async () => {
+    const response = await t.app.inject({
+      method: 'GET',
+      url: '/login',
+      headers: { origin: TRUSTED },
+    });
+    assert.equal(response.headers['access-control-allow-origin'], undefined);
+  });
+});
