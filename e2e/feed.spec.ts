@@ -4,15 +4,16 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { expectNoAxeViolations, launchBrowser, loginAs } from './support/browser';
-import { startTestServer, type TestServer } from './support/server';
+import type { Locator, Page } from 'playwright-core';
+import {
+  expectNoAxeViolations,
+  startLoggedInSession,
+  type LoggedInSession,
+} from './support/browser';
 
 const screenshots = path.resolve(import.meta.dirname, 'screenshots');
 
-let server: TestServer;
-let browser: Browser;
-let context: BrowserContext;
+let session: LoggedInSession;
 let page: Page;
 
 /** The first post in the feed that matches `filter` (a post with at least one comment, etc.). */
@@ -24,18 +25,11 @@ async function firstPost(filter?: { has?: Locator; hasText?: RegExp | string }):
 
 describe('the feed', () => {
   before(async () => {
-    server = await startTestServer();
-    browser = await launchBrowser();
-    context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    page = await context.newPage();
-    await loginAs(page, server.url);
+    session = await startLoggedInSession();
+    page = session.page;
   });
 
-  after(async () => {
-    await context?.close();
-    await browser?.close();
-    await server?.stop();
-  });
+  after(() => session?.close());
 
   it('shows the navbar, the profile, stories, suggestions and posts after logging in', async () => {
     await page

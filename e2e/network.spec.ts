@@ -2,29 +2,23 @@
 // page; follow a suggestion and see their posts arrive; the network pages.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { expectNoAxeViolations, launchBrowser, loginAs } from './support/browser';
-import { startTestServer, type TestServer } from './support/server';
+import type { Page } from 'playwright-core';
+import {
+  expectNoAxeViolations,
+  startLoggedInSession,
+  type LoggedInSession,
+} from './support/browser';
 
-let server: TestServer;
-let browser: Browser;
-let context: BrowserContext;
+let session: LoggedInSession;
 let page: Page;
 
 describe('bookmarks and following', () => {
   before(async () => {
-    server = await startTestServer();
-    browser = await launchBrowser();
-    context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    page = await context.newPage();
-    await loginAs(page, server.url);
+    session = await startLoggedInSession();
+    page = session.page;
   });
 
-  after(async () => {
-    await context?.close();
-    await browser?.close();
-    await server?.stop();
-  });
+  after(() => session?.close());
 
   it('bookmarks a post and shows it on the bookmarks page, where it can be removed', async () => {
     const unsaved = page.getByRole('switch', { name: /^Bookmark /, checked: false }).first();

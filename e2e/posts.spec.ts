@@ -1,13 +1,14 @@
 // Your own posts end to end: create one (with alt text), edit it, delete it.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { expectNoAxeViolations, launchBrowser, loginAs } from './support/browser';
-import { startTestServer, type TestServer } from './support/server';
+import type { Page } from 'playwright-core';
+import {
+  expectNoAxeViolations,
+  startLoggedInSession,
+  type LoggedInSession,
+} from './support/browser';
 
-let server: TestServer;
-let browser: Browser;
-let context: BrowserContext;
+let session: LoggedInSession;
 let page: Page;
 
 const caption = 'Morning light on the harbour';
@@ -16,18 +17,11 @@ const altText = 'Fishing boats moored in a calm harbour at sunrise';
 
 describe('creating, editing and deleting a post', () => {
   before(async () => {
-    server = await startTestServer();
-    browser = await launchBrowser();
-    context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    page = await context.newPage();
-    await loginAs(page, server.url);
+    session = await startLoggedInSession();
+    page = session.page;
   });
 
-  after(async () => {
-    await context?.close();
-    await browser?.close();
-    await server?.stop();
-  });
+  after(() => session?.close());
 
   it('creates a post from the New post form, which asks for and explains alt text', async () => {
     const firstImage = page
@@ -55,7 +49,7 @@ describe('creating, editing and deleting a post', () => {
     await page.getByRole('textbox', { name: 'Caption' }).fill(caption);
     await alt.fill(altText);
     await page.getByRole('button', { name: 'Share' }).click();
-    await page.waitForURL(`${server.url}/`);
+    await page.waitForURL(`${session.server.url}/`);
 
     const mine = page.getByRole('article', { name: 'Post by webdev' }).filter({ hasText: caption });
     await mine.waitFor();
@@ -72,7 +66,7 @@ describe('creating, editing and deleting a post', () => {
     await expectNoAxeViolations(page, 'the Edit post form');
     await field.fill(editedCaption);
     await page.getByRole('button', { name: 'Save changes' }).click();
-    await page.waitForURL(`${server.url}/`);
+    await page.waitForURL(`${session.server.url}/`);
     await page
       .getByRole('article', { name: 'Post by webdev' })
       .filter({ hasText: editedCaption })

@@ -2,7 +2,8 @@
 // real login form, and an axe check (WCAG 2.1 A/AA) that fails with a readable list.
 import { AxeBuilder } from '@axe-core/playwright';
 import { existsSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { startTestServer, type TestServer } from './server';
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -61,4 +62,33 @@ export async function expectNoAxeViolations(page: Page, label: string): Promise<
   throw new Error(
     `axe found ${results.violations.length} violation(s) on ${label}:\n${lines.join('\n')}`,
   );
+}
+
+export interface LoggedInSession {
+  server: TestServer;
+  browser: Browser;
+  context: BrowserContext;
+  page: Page;
+  /** Closes the page's context, the browser and the server. */
+  close(): Promise<void>;
+}
+
+/** A seeded server, a browser and a 1280 px page logged in as webdev through the form. */
+export async function startLoggedInSession(): Promise<LoggedInSession> {
+  const server = await startTestServer();
+  const browser = await launchBrowser();
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await loginAs(page, server.url);
+  return {
+    server,
+    browser,
+    context,
+    page,
+    close: async () => {
+      await context.close();
+      await browser.close();
+      await server.stop();
+    },
+  };
 }
