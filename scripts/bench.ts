@@ -6,12 +6,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { cpus, tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
-import { createTokenService } from '../server/auth/tokens';
+import { freePort, waitForHealthy } from '../test/server-process';
 import { prepareBenchDatabase } from './bench-database';
 
 const HOST = '127.0.0.1';
@@ -50,36 +49,6 @@ const connections = wholeNumber('connections', flags.connections, 50) as number;
 // POST /api/token runs scrypt at OWASP strength on purpose: a few connections saturate it.
 const tokenConnections = wholeNumber('token-connections', flags['token-connections'], 4) as number;
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, HOST, () => {
-      const address = probe.address();
-      probe.close(() =>
-        typeof address === 'object' && address
-          ? resolve(address.port)
-          : reject(new Error('no port')),
-      );
-    });
-  });
-}
-
-async function waitUntilReady(base: string, server: ChildProcess): Promise<void> {
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null)
-      throw new Error(`The server exited with code ${server.exitCode} before answering.`);
-    try {
-      if ((await fetch(`${base}/healthz`)).ok) return;
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error('The server did not answer /healthz within 60 s.');
-}
-
 function stopServer(server: ChildProcess): Promise<void> {
   if (server.exitCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
@@ -92,22 +61,19 @@ function stopServer(server: ChildProcess): Promise<void> {
   });
 }
 
-/** webdev's access token from POST /api/token; minted with the same secret if that endpoint is missing. */
-async function accessToken(base: string, secret: string): Promise<string> {
+/** webdev's access token from POST /api/token (the seed's password). */
+async function accessToken(base: string): Promise<string> {
   const response = await fetch(`${base}/api/token`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ username: 'webdev', password: 'password' }),
   });
-  if (response.ok) return ((await response.json()) as { access_token: string }).access_token;
-  if (response.status !== 404)
+  if (!response.ok) {
     throw new Error(
       `POST /api/token answered ${response.status}: is webdev / password in this database?`,
     );
-  return createTokenService({ secret, accessTtlSeconds: 3600, refreshTtlSeconds: 3600 }).sign(
-    'access',
-    1,
-  ).token;
+  }
+  return ((await response.json()) as { access_token: string }).access_token;
 }
 
 interface Scenario {
@@ -218,8 +184,8 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => void cleanUp().then(() => process.exit(130)));
 
   try {
-    await waitUntilReady(base, server);
-    const token = await accessToken(base, secret);
+    await waitForHealthy(base, server);
+    const token = await accessToken(base);
     const feed = await fetch(`${base}/api/posts?limit=1`, {
       headers: { authorization: `Bearer ${token}` },
     });

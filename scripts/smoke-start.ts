@@ -4,28 +4,13 @@
 // database, once with the course's DB_URL=postgresql+psycopg://... form.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { freePort, waitForHealthy } from '../test/server-process';
 
 const repo = path.resolve(import.meta.dirname, '..');
 const adminUrl = process.env.TEST_PG_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address
-          ? resolve(address.port)
-          : reject(new Error('no port')),
-      );
-    });
-  });
-}
 
 async function smoke(label: string, envFile: string): Promise<void> {
   const dir = mkdtempSync(path.join(tmpdir(), 'photo-smoke-'));
@@ -47,19 +32,7 @@ async function smoke(label: string, envFile: string): Promise<void> {
   const base = `http://127.0.0.1:${port}`;
   let failure: unknown = null;
   try {
-    let healthy = false;
-    let exitCode: number | null | undefined;
-    void exited.then((code) => (exitCode = code));
-    while (!healthy && exitCode === undefined && Date.now() - started < 60_000) {
-      healthy = await fetch(`${base}/healthz`).then(
-        (r) => r.ok,
-        () => false,
-      );
-      if (!healthy) await new Promise((resolve) => setTimeout(resolve, 250));
-    }
-    if (exitCode !== undefined)
-      throw new Error(`${label}: the server exited (${String(exitCode)}) at start-up`);
-    if (!healthy) throw new Error(`${label}: /healthz did not answer 200 within 60 s`);
+    await waitForHealthy(base, child);
     const tokenResponse = await fetch(`${base}/api/token`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

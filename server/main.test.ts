@@ -6,50 +6,15 @@ import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { testDialect } from '../test/helpers';
+import { freePort, waitForHealthy } from '../test/server-process';
 
 const mainFile = fileURLToPath(new URL('./main.ts', import.meta.url));
 const tsxLoader = import.meta.resolve('tsx');
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address
-          ? resolve(address.port)
-          : reject(new Error('no port')),
-      );
-    });
-  });
-}
-
-async function waitForHealth(
-  base: string,
-  child: ChildProcess,
-  output: () => string,
-): Promise<void> {
-  // Generous: a cold tsx start plus one OWASP-strength scrypt hash for the seed.
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null)
-      throw new Error(`the server exited with ${child.exitCode}:\n${output()}`);
-    const healthy = await fetch(`${base}/healthz`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (healthy) return;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`the server never answered /healthz:\n${output()}`);
-}
 
 // Dialect-independent (it starts the real entry point on the default embedded
 // database); the CI smoke script (scripts/smoke-start.ts) starts it on PostgreSQL.
@@ -81,7 +46,7 @@ if (testDialect === 'sqlite')
       });
       child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
       child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-      await waitForHealth(base, child, () => output);
+      await waitForHealthy(base, child, { details: () => `\n${output}` });
     });
 
     after(() => {

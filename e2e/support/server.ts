@@ -2,10 +2,10 @@
 // SQLite database in a temporary DATA_DIR loaded with the demo seed, a free port.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { once } from 'node:events';
+import { freePort, waitForHealthy } from '../../test/server-process';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 
@@ -19,33 +19,6 @@ export interface TestServerOptions {
   env?: Record<string, string>;
 }
 
-async function findFreePort(): Promise<number> {
-  const probe = createServer();
-  probe.listen(0, '127.0.0.1');
-  await once(probe, 'listening');
-  const address = probe.address();
-  probe.close();
-  if (address === null || typeof address === 'string')
-    throw new Error('Could not find a free port');
-  return address.port;
-}
-
-async function waitForHealth(url: string, exited: () => string | null): Promise<void> {
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    const failure = exited();
-    if (failure !== null) throw new Error(failure);
-    try {
-      const response = await fetch(`${url}/healthz`);
-      if (response.ok) return;
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`The test server did not answer ${url}/healthz within 30 s`);
-}
-
 /** Starts `server/main.ts` as a child process; stop() sends SIGTERM and removes the data. */
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
   if (!existsSync(path.join(root, 'dist', 'client', 'index.html'))) {
@@ -54,7 +27,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     );
   }
   const dataDir = mkdtempSync(path.join(tmpdir(), 'photo-app-e2e-'));
-  const port = await findFreePort();
+  const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: root,
@@ -75,11 +48,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       ...options.env,
     },
   });
-  let exitMessage: string | null = null;
   const exitedPromise = once(child, 'exit');
-  child.on('exit', (code, signal) => {
-    exitMessage = `The test server exited early (code ${code}, signal ${signal})`;
-  });
 
   const stop = async () => {
     if (child.exitCode === null && child.signalCode === null) {
@@ -90,7 +59,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   };
 
   try {
-    await waitForHealth(url, () => exitMessage);
+    await waitForHealthy(url, child);
   } catch (error) {
     await stop();
     throw error;
