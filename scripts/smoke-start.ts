@@ -2,37 +2,28 @@
 // .env file, start the server, wait for /healthz, log in as webdev, read the feed,
 // then SIGTERM and require exit code 0 within 5 seconds. Once on the embedded SQLite
 // database, once with the course's DB_URL=postgresql+psycopg://... form.
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
-import { freePort, waitForHealthy } from '../test/server-process';
-
-const repo = path.resolve(import.meta.dirname, '..');
-const adminUrl = process.env.TEST_PG_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
+import { createScratchDatabase } from '../test/postgres';
+import { freePort, startServerProcess, type ServerProcess } from '../test/server-process';
 
 async function smoke(label: string, envFile: string): Promise<void> {
   const dir = mkdtempSync(path.join(tmpdir(), 'photo-smoke-'));
   const port = await freePort();
   writeFileSync(path.join(dir, '.env'), `${envFile}\nPORT=${port}\nLOG_LEVEL=warn\n`);
   const started = Date.now();
-  const child = spawn(
-    process.execPath,
-    ['--import', import.meta.resolve('tsx'), path.join(repo, 'server/main.ts')],
-    {
-      cwd: dir,
-      env: { ...process.env, NODE_ENV: 'development' },
-      stdio: ['ignore', 'inherit', 'inherit'],
-    },
-  );
-  const exited = new Promise<number | null>((resolve) =>
-    child.once('exit', (code) => resolve(code)),
-  );
+  let server: ServerProcess | undefined;
   const base = `http://127.0.0.1:${port}`;
   let failure: unknown = null;
   try {
-    await waitForHealthy(base, child);
+    // PORT comes from the .env file, as in a deployment; the server's output is shown.
+    server = await startServerProcess({
+      cwd: dir,
+      port,
+      passPort: false,
+      env: { ...process.env, NODE_ENV: 'development' },
+    });
     const tokenResponse = await fetch(`${base}/api/token`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -57,14 +48,10 @@ async function smoke(label: string, envFile: string): Promise<void> {
     failure = error;
   }
   const stopAt = Date.now();
-  child.kill('SIGTERM');
-  const code = await Promise.race([
-    exited,
-    new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), 5000)),
-  ]);
-  if (code === 'timeout') child.kill('SIGKILL');
+  const code = server === undefined ? null : await server.stop(5000);
   rmSync(dir, { recursive: true, force: true });
   if (failure !== null) throw failure;
+  if (server === undefined) throw new Error(`${label}: the server did not start`);
   if (code === 'timeout') throw new Error(`${label}: still running 5 s after SIGTERM`);
   if (code !== 0) throw new Error(`${label}: exited with code ${String(code)} after SIGTERM`);
   console.log(`${label}: exited 0, ${Date.now() - stopAt} ms after SIGTERM`);
@@ -72,16 +59,12 @@ async function smoke(label: string, envFile: string): Promise<void> {
 
 await smoke('SQLite (default)', '');
 
-const name = `photo_smoke_${Date.now().toString(36)}`;
-const admin = new pg.Client({ connectionString: adminUrl });
-await admin.connect();
-await admin.query(`create database "${name}"`);
+// The course's SQLAlchemy form of the URL, for the role, host and port of TEST_PG_URL.
+const scratch = await createScratchDatabase('photo_smoke');
 try {
-  await smoke(
-    'PostgreSQL (DB_URL in SQLAlchemy form)',
-    `DB_URL=postgresql+psycopg://root@127.0.0.1/${name}`,
-  );
+  const sqlalchemyUrl = new URL(scratch.url);
+  sqlalchemyUrl.protocol = 'postgresql+psycopg:';
+  await smoke('PostgreSQL (DB_URL in SQLAlchemy form)', `DB_URL=${sqlalchemyUrl.toString()}`);
 } finally {
-  await admin.query(`drop database if exists "${name}" with (force)`);
-  await admin.end();
+  await scratch.drop();
 }

@@ -1,17 +1,26 @@
-// npm test: every *.test.ts through node:test (tsx), first on SQLite, then again on
-// PostgreSQL when it is reachable. Outside CI an unreachable PostgreSQL is reported
-// loudly and skipped; with CI=true it is a failure.
-import { spawnSync } from 'node:child_process';
-import { readdirSync, statSync } from 'node:fs';
+// npm test: every *.test.ts through node:test (tsx).
+//
+// Which files run on which database, by one visible rule: a test file that imports
+// test/helpers (the only way a test gets a database or an app) runs twice, first on
+// SQLite, then on PostgreSQL when it is reachable. Every other test file (config
+// parsing, display time, hash formats, the client's libraries...) does not depend on
+// the dialect and runs once, with TEST_DB=none; test/helpers throws if such a file
+// reaches it indirectly. Outside CI an unreachable PostgreSQL is reported loudly and
+// skipped; with CI=true it is a failure. The summary adds up every test case run.
+//
+//   npx tsx scripts/test.ts [--pg-only] [filter...]   (filters match file paths)
+import { spawn } from 'node:child_process';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import pg from 'pg';
+import { stripVTControlCharacters } from 'node:util';
+import { pgAdminUrl, pgUnreachableReason } from '../test/postgres';
 
 const roots = ['server', 'contract', 'client/src', 'test', 'scripts'];
+const harness = path.resolve('test/helpers.ts');
 const args = process.argv.slice(2);
 const pgOnly = args.includes('--pg-only');
 const filters = args.filter((arg) => !arg.startsWith('--'));
 const ci = process.env.CI === 'true' || process.env.CI === '1';
-const adminUrl = process.env.TEST_PG_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 
 function findTests(dir: string, found: string[] = []): string[] {
   let entries: string[];
@@ -29,6 +38,16 @@ function findTests(dir: string, found: string[] = []): string[] {
   return found;
 }
 
+/** Whether one of the file's relative imports is test/helpers. */
+function usesDatabase(file: string): boolean {
+  const source = readFileSync(file, 'utf8');
+  for (const match of source.matchAll(/\bfrom\s+['"](\.{1,2}\/[^'"]+)['"]/g)) {
+    const target = path.resolve(path.dirname(file), match[1] ?? '');
+    if (target === harness || `${target}.ts` === harness) return true;
+  }
+  return false;
+}
+
 const files = roots
   .flatMap((root) => findTests(root))
   .filter((file) => filters.length === 0 || filters.some((filter) => file.includes(filter)))
@@ -37,46 +56,78 @@ if (files.length === 0) {
   console.error('No test files found.');
   process.exit(1);
 }
+const perDialect = files.filter(usesDatabase);
+const once = files.filter((file) => !usesDatabase(file));
 
-function run(dialect: 'sqlite' | 'postgres'): boolean {
-  console.log(`\n=== ${files.length} test files on ${dialect} ===\n`);
-  const result = spawnSync(
+interface RunResult {
+  label: string;
+  files: number;
+  ok: boolean;
+  counts: Record<string, number>;
+}
+const results: RunResult[] = [];
+
+/** Runs the files in one node --test process, echoing its report and keeping its totals. */
+async function run(label: string, testDb: string, list: string[]): Promise<boolean> {
+  if (list.length === 0) return true;
+  console.log(`\n=== ${list.length} test files ${label} ===\n`);
+  const child = spawn(
     process.execPath,
-    ['--import', 'tsx', '--test', '--test-reporter=spec', ...files],
+    ['--import', 'tsx', '--test', '--test-reporter=spec', ...list],
     {
-      stdio: 'inherit',
-      env: { ...process.env, TEST_DB: dialect, NODE_ENV: 'test' },
+      stdio: ['ignore', 'pipe', 'inherit'],
+      env: {
+        ...process.env,
+        TEST_DB: testDb,
+        NODE_ENV: 'test',
+        ...(process.stdout.isTTY ? { FORCE_COLOR: '1' } : {}),
+      },
     },
   );
-  return result.status === 0;
+  let report = '';
+  child.stdout.on('data', (chunk: Buffer) => {
+    process.stdout.write(chunk);
+    report += chunk.toString();
+  });
+  const code = await new Promise<number | null>((resolve) => child.once('close', resolve));
+  const counts: Record<string, number> = {};
+  // The spec reporter ends with "ℹ tests N", "ℹ pass N", ... (possibly coloured).
+  for (const match of stripVTControlCharacters(report).matchAll(/^ℹ (\w+) (\d+)$/gm))
+    counts[match[1] ?? ''] = Number(match[2]);
+  results.push({ label, files: list.length, ok: code === 0, counts });
+  return code === 0;
 }
 
-async function postgresReachable(): Promise<string | null> {
-  const client = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 3000 });
-  try {
-    await client.connect();
-    await client.query('select 1');
-    return null;
-  } catch (error) {
-    return error instanceof Error ? error.message : String(error);
-  } finally {
-    await client.end().catch(() => undefined);
-  }
+let ok = true;
+if (!pgOnly) {
+  ok = (await run('without a database (once)', 'none', once)) && ok;
+  ok = (await run('on sqlite', 'sqlite', perDialect)) && ok;
 }
-
-let ok = pgOnly ? true : run('sqlite');
-const unreachable = await postgresReachable();
+const unreachable = perDialect.length === 0 ? null : await pgUnreachableReason();
 if (unreachable === null) {
-  ok = run('postgres') && ok;
+  ok = (await run('on postgres', 'postgres', perDialect)) && ok;
 } else if (ci || pgOnly) {
   console.error(
-    `\nPostgreSQL at ${adminUrl} is unreachable (${unreachable}): the PostgreSQL suite cannot run.`,
+    `\nPostgreSQL at ${pgAdminUrl} is unreachable (${unreachable}): the PostgreSQL suite cannot run.`,
   );
   ok = false;
 } else {
   const line = '!'.repeat(78);
   console.warn(
-    `\n${line}\n!! PostgreSQL SKIPPED: ${adminUrl} is unreachable (${unreachable}).\n!! Only SQLite was tested. Start PostgreSQL or set TEST_PG_URL to test both.\n${line}\n`,
+    `\n${line}\n!! PostgreSQL SKIPPED: ${pgAdminUrl} is unreachable (${unreachable}).\n!! Only SQLite was tested. Start PostgreSQL or set TEST_PG_URL to test both.\n${line}\n`,
   );
 }
+
+const keys = ['tests', 'pass', 'fail', 'cancelled', 'skipped', 'todo'];
+const total = Object.fromEntries(
+  keys.map((key) => [key, results.reduce((sum, r) => sum + (r.counts[key] ?? 0), 0)]),
+);
+const describe = (counts: Record<string, number>) =>
+  keys.map((key) => `${key} ${counts[key] ?? '?'}`).join(', ');
+console.log('\n=== Summary ===');
+for (const result of results)
+  console.log(
+    `${result.ok ? 'ok  ' : 'FAIL'} ${result.files} files ${result.label}: ${describe(result.counts)}`,
+  );
+console.log(`all test cases run: ${describe(total)}`);
 process.exit(ok ? 0 : 1);

@@ -1,23 +1,29 @@
 // Test helpers: build the production app (buildApp) on a fresh SQLite database or
-// a fresh, uniquely named PostgreSQL database, selected by TEST_DB. The same test
-// files run against both (scripts/test.ts runs them twice).
-import { randomBytes } from 'node:crypto';
+// a fresh, uniquely named PostgreSQL database, selected by TEST_DB. Every test file
+// that imports this one runs against both (scripts/test.ts runs it twice).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../server/app';
 import { loadConfig, type Config } from '../server/config';
 import { createDatabase, type Db } from '../server/db/database';
 import { migrateToLatest } from '../server/db/migrate';
+import { createScratchDatabase } from './postgres';
+
+export { pgAdminUrl } from './postgres';
+
+// scripts/test.ts runs a test file on both dialects only when it imports this file,
+// and runs every other file once with TEST_DB=none. Reaching here under TEST_DB=none
+// means a test got here through another module: import test/helpers directly instead.
+if (process.env.TEST_DB === 'none') {
+  throw new Error(
+    'test/helpers was loaded by a test file that does not import it directly, so scripts/test.ts runs that file only once: import test/helpers in the test file itself.',
+  );
+}
 
 export type TestDialect = 'sqlite' | 'postgres';
 export const testDialect: TestDialect = process.env.TEST_DB === 'postgres' ? 'postgres' : 'sqlite';
-
-/** Server-level URL used to create and drop the per-app test databases. */
-export const pgAdminUrl =
-  process.env.TEST_PG_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 
 export const TEST_JWT_SECRET = 'test-secret-that-is-long-enough-for-hs256-0123456789';
 
@@ -36,36 +42,15 @@ export interface TestAppOptions {
   onQuery?: (sql: string) => void;
 }
 
-async function withAdmin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: pgAdminUrl, connectionTimeoutMillis: 3000 });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
-
 /** A fresh, migrated (unless `migrate: false`) database of the dialect under test, and how to remove it. */
 export async function createTestDatabase(
   options: { onQuery?: (sql: string) => void; migrate?: boolean } = {},
 ): Promise<{ databaseUrl: string; db: Db; drop: () => Promise<void> }> {
   if (testDialect === 'postgres') {
-    const name = `photo_test_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
-    await withAdmin((client) => client.query(`create database "${name}"`));
-    const url = new URL(pgAdminUrl);
-    url.pathname = `/${name}`;
-    const databaseUrl = url.toString();
-    const db = createDatabase({ dialect: 'postgres', url: databaseUrl }, options);
+    const scratch = await createScratchDatabase();
+    const db = createDatabase({ dialect: 'postgres', url: scratch.url }, options);
     if (options.migrate !== false) await migrateToLatest(db);
-    return {
-      databaseUrl,
-      db,
-      drop: () =>
-        withAdmin((client) => client.query(`drop database if exists "${name}" with (force)`)).then(
-          () => undefined,
-        ),
-    };
+    return { databaseUrl: scratch.url, db, drop: scratch.drop };
   }
   const dir = mkdtempSync(path.join(tmpdir(), 'photo-test-'));
   const file = path.join(dir, 'test.db');
