@@ -4,6 +4,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { after, before } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../server/app';
 import { loadConfig, type Config } from '../server/config';
@@ -79,5 +80,42 @@ export async function buildTestApp(options: TestAppOptions = {}): Promise<TestAp
       await app.close();
       await drop();
     },
+  };
+}
+
+/**
+ * The production app on a fresh database for the enclosing describe (or the whole
+ * file at top level): built in a `before` hook, closed in an `after` hook. Its
+ * fields can be read inside tests and later hooks. `setUp` runs in the same hook
+ * once the app is built: at the top level of a file it must be used instead of a
+ * second `before`, because Node 20 starts top-level hooks without awaiting the one
+ * before them.
+ */
+export function useTestApp(
+  options: TestAppOptions = {},
+  setUp?: (t: TestApp) => Promise<void>,
+): TestApp {
+  let current: TestApp | undefined;
+  before(async () => {
+    current = await buildTestApp(options);
+    await setUp?.(current);
+  });
+  after(() => current?.close());
+  const built = (): TestApp => {
+    if (current === undefined)
+      throw new Error('useTestApp: the app exists only once before() ran.');
+    return current;
+  };
+  return {
+    get app() {
+      return built().app;
+    },
+    get db() {
+      return built().db;
+    },
+    get config() {
+      return built().config;
+    },
+    close: () => built().close(),
   };
 }

@@ -2,19 +2,17 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { bearer, createPost, createUser, loginCookies } from '../../test/fixtures';
-import { buildTestApp, TEST_JWT_SECRET, testDialect, type TestApp } from '../../test/helpers';
+import { buildTestApp, useTestApp, TEST_JWT_SECRET, testDialect } from '../../test/helpers';
 import { flaskClaims, flaskToken, signJwt } from '../../test/jwt';
 
 const encode = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
 
 describe(`attacks on access tokens (${testDialect})`, () => {
-  let t: TestApp;
+  const t = useTestApp();
   let userId: number;
   before(async () => {
-    t = await buildTestApp();
     userId = (await createUser(t.db)).id;
   });
-  after(() => t.close());
 
   const withToken = (token: string) =>
     t.app.inject({
@@ -164,11 +162,7 @@ describe(`attacks on access tokens (${testDialect})`, () => {
 });
 
 describe(`cookie-authenticated writes without CSRF (${testDialect})`, () => {
-  let t: TestApp;
-  before(async () => {
-    t = await buildTestApp();
-  });
-  after(() => t.close());
+  const t = useTestApp();
 
   it('refuses POST, PATCH and DELETE without, or with a wrong, X-CSRF-TOKEN and changes nothing', async () => {
     const user = await createUser(t.db);

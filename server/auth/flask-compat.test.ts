@@ -1,18 +1,14 @@
 // Wire compatibility with flask-jwt-extended 4.x (API.md §5): its tokens work here,
 // ours have exactly its header and claim set.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { createUser } from '../../test/fixtures';
-import { buildTestApp, TEST_JWT_SECRET, testDialect, type TestApp } from '../../test/helpers';
+import { buildTestApp, useTestApp, TEST_JWT_SECRET, testDialect } from '../../test/helpers';
 import { decodeJwt, flaskToken } from '../../test/jwt';
 import { hashPassword } from './passwords';
 
 describe(`flask-jwt-extended tokens (${testDialect})`, () => {
-  let t: TestApp;
-  before(async () => {
-    t = await buildTestApp();
-  });
-  after(() => t.close());
+  const t = useTestApp();
 
   it('accepts a flask-jwt-extended access token with a string sub', async () => {
     const user = await createUser(t.db);

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import Fastify from 'fastify';
 import { bearer, createUser, loginCookies } from '../../test/fixtures';
-import { buildTestApp, testDialect, type TestApp } from '../../test/helpers';
+import { buildTestApp, useTestApp, testDialect } from '../../test/helpers';
 import { markPublicScope, protectApiScope, registerAuth, type RegisteredRoute } from './auth';
 
 /** A concrete URL for a route pattern: every parameter becomes 1, a wildcard "x". */
@@ -10,11 +10,7 @@ const sampleUrl = (route: RegisteredRoute) => route.url.replace(/:[^/]+/g, '1').
 const underApi = (route: RegisteredRoute) => route.url === '/api' || route.url.startsWith('/api/');
 
 describe(`lock-down of /api (${testDialect})`, () => {
-  let t: TestApp;
-  before(async () => {
-    t = await buildTestApp();
-  });
-  after(() => t.close());
+  const t = useTestApp();
 
   it('registers API routes at all (the walk below is not vacuous)', () => {
     const apiRoutes = t.app.registeredRoutes.filter(
@@ -130,11 +126,7 @@ describe('the lock-down guard at start-up', () => {
 });
 
 describe(`where the access token comes from (${testDialect})`, () => {
-  let t: TestApp;
-  before(async () => {
-    t = await buildTestApp();
-  });
-  after(() => t.close());
+  const t = useTestApp();
 
   it('accepts a Bearer header and makes the token user the current user', async () => {
     const user = await createUser(t.db);

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { Validator } from '@seriousme/openapi-schema-validator';
-import { buildTestApp, testDialect, type TestApp } from '../../test/helpers';
+import { useTestApp, testDialect } from '../../test/helpers';
 import { API_TAGS } from './openapi';
 
 interface Operation {
@@ -22,15 +22,12 @@ type Document = {
   paths: Record<string, Record<string, Operation>>;
 };
 
-let t: TestApp;
 let doc: Document;
-before(async () => {
-  t = await buildTestApp();
-  const response = await t.app.inject({ method: 'GET', url: '/api/openapi.json' });
+const t = useTestApp({}, async ({ app }) => {
+  const response = await app.inject({ method: 'GET', url: '/api/openapi.json' });
   assert.equal(response.statusCode, 200);
   doc = response.json();
 });
-after(() => t.close());
 
 /** Fastify's `/api/posts/:id` as OpenAPI writes it: `/api/posts/{id}`. */
 const toOpenApiPath = (url: string) => url.replace(/:(\w+)/g, '{$1}').replace(/\/$/, '');

@@ -1,16 +1,12 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { bearer, createUser } from '../../test/fixtures';
-import { buildTestApp, testDialect, type TestApp } from '../../test/helpers';
+import { useTestApp, testDialect } from '../../test/helpers';
 
 const TRUSTED = 'https://client.example.edu';
 
 describe(`security headers and CORS (${testDialect})`, () => {
-  let t: TestApp;
-  before(async () => {
-    t = await buildTestApp({ env: { CORS_ORIGINS: TRUSTED } });
-  });
-  after(() => t.close());
+  const t = useTestApp({ env: { CORS_ORIGINS: TRUSTED } });
 
   it('sends a strict CSP, frame-ancestors none, nosniff and a referrer policy on pages and the API', async () => {
     for (const url of ['/login', '/api/profile']) {

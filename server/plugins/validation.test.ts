@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { Ajv } from 'ajv';
 import { NewComment, NewPost, PostIdBody } from '../../contract';
 import { apiAs, createUser } from '../../test/fixtures';
-import { buildTestApp, testDialect, type TestApp } from '../../test/helpers';
+import { useTestApp, testDialect, type TestApp } from '../../test/helpers';
 import { describeValidationError } from './validation';
 
 /** The message the body validator gives for `value` (the same options as registerValidators). */
@@ -64,11 +64,7 @@ describe('describeValidationError', () => {
 });
 
 describe(`request bodies under /api (${testDialect})`, () => {
-  let t: TestApp;
-  before(async () => {
-    t = await buildTestApp();
-  });
-  after(() => t.close());
+  const t = useTestApp();
 
   it('answers 415 for a non-empty body that is not JSON', async () => {
     const user = await createUser(t.db);

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import {
   bookmark,
   comment,
@@ -8,7 +8,7 @@ import {
   USER_KEYS,
   createNetwork,
 } from '../../../test/fixtures';
-import { buildTestApp, testDialect, type TestApp } from '../../../test/helpers';
+import { useTestApp, testDialect } from '../../../test/helpers';
 
 const BOOKMARKED_POST_KEYS = [
   'alt_text',
@@ -22,11 +22,7 @@ const BOOKMARKED_POST_KEYS = [
 ];
 const keys = (value: object) => Object.keys(value).sort();
 
-let t: TestApp;
-before(async () => {
-  t = await buildTestApp();
-});
-after(() => t.close());
+const t = useTestApp();
 
 const network = () => createNetwork(t.app, t.db);
 

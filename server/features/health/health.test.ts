@@ -1,13 +1,9 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { buildTestApp, testDialect, type TestApp } from '../../../test/helpers';
+import { describe, it } from 'node:test';
+import { useTestApp, testDialect } from '../../../test/helpers';
 
 describe(`GET /healthz (${testDialect})`, () => {
-  let t: TestApp;
-  before(async () => {
-    t = await buildTestApp();
-  });
-  after(() => t.close());
+  const t = useTestApp();
 
   it('answers 200 when the database answers', async () => {
     const response = await t.app.inject({ method: 'GET', url: '/healthz' });

@@ -1,14 +1,10 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { buildTestApp, testDialect, type TestApp } from '../../../test/helpers';
+import { describe, it } from 'node:test';
+import { useTestApp, testDialect } from '../../../test/helpers';
 import { describeScene, sceneFor } from './scene';
 
 describe(`GET /media/seed/<name>.svg (${testDialect})`, () => {
-  let t: TestApp;
-  before(async () => {
-    t = await buildTestApp();
-  });
-  after(() => t.close());
+  const t = useTestApp();
 
   it('serves a post image as SVG without a token, cacheable and locked down', async () => {
     const response = await t.app.inject({ method: 'GET', url: '/media/seed/post-12.svg' });

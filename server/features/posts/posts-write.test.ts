@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import {
   bookmark,
   comment,
@@ -8,14 +8,10 @@ import {
   like,
   createNetwork,
 } from '../../../test/fixtures';
-import { buildTestApp, testDialect, type TestApp } from '../../../test/helpers';
+import { useTestApp, testDialect } from '../../../test/helpers';
 import { LIMITS } from '../../../contract';
 
-let t: TestApp;
-before(async () => {
-  t = await buildTestApp({ env: { BODY_LIMIT: '65536' } });
-});
-after(() => t.close());
+const t = useTestApp({ env: { BODY_LIMIT: '65536' } });
 
 const network = () => createNetwork(t.app, t.db);
 

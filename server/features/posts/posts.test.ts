@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { toDbTime } from '../../db/portable';
 import {
   bookmark,
@@ -9,7 +9,7 @@ import {
   USER_KEYS,
   createNetwork,
 } from '../../../test/fixtures';
-import { buildTestApp, testDialect, type TestApp } from '../../../test/helpers';
+import { useTestApp, testDialect } from '../../../test/helpers';
 
 const POST_KEYS = [
   'alt_text',
@@ -23,11 +23,7 @@ const POST_KEYS = [
 ];
 const keys = (value: object) => Object.keys(value).sort();
 
-let t: TestApp;
-before(async () => {
-  t = await buildTestApp();
-});
-after(() => t.close());
+const t = useTestApp();
 
 /** A viewer who follows `friend`, and a `stranger` nobody follows; all fresh. */
 const network = () => createNetwork(t.app, t.db);

@@ -12,22 +12,18 @@ import {
   createUser,
   follow,
 } from '../../../test/fixtures';
-import { buildTestApp, testDialect, type TestApp } from '../../../test/helpers';
+import { useTestApp, testDialect } from '../../../test/helpers';
 import { toDbTime } from '../../db/portable';
 
-let t: TestApp;
 let recording: string[] | null = null;
 const statements = new Set<string>();
-before(async () => {
-  t = await buildTestApp({
-    onQuery: (sql) => {
-      if (!recording) return;
-      recording.push(sql);
-      statements.add(sql);
-    },
-  });
+const t = useTestApp({
+  onQuery: (sql) => {
+    if (!recording) return;
+    recording.push(sql);
+    statements.add(sql);
+  },
 });
-after(() => t.close());
 
 /** How many statements one request runs (the auth hook's user lookup included); records them for the plan check. */
 async function countStatements(userId: number, url: string): Promise<number> {

@@ -1,14 +1,10 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { apiAs, createStory, createUser, follow, USER_KEYS } from '../../../test/fixtures';
-import { buildTestApp, testDialect, type TestApp } from '../../../test/helpers';
+import { useTestApp, testDialect } from '../../../test/helpers';
 import { toDbTime } from '../../db/portable';
 
-let t: TestApp;
-before(async () => {
-  t = await buildTestApp();
-});
-after(() => t.close());
+const t = useTestApp();
 
 describe(`GET /api/stories (${testDialect})`, () => {
   it('answers every story of the network, newest first, without stories of strangers', async () => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { createUser, loginCookies } from '../../../test/fixtures';
-import { buildTestApp, testDialect, type TestApp } from '../../../test/helpers';
+import { useTestApp, testDialect } from '../../../test/helpers';
 import { decodeJwt } from '../../../test/jwt';
 import { WRONG_CREDENTIALS } from '../../auth/credentials';
 import { createTokenService } from '../../auth/tokens';
@@ -13,11 +13,7 @@ const PBKDF2_PASSWORD =
   'pbkdf2:sha256:600000$sPrFuKqxv1eG9WnD$f15f3831169ffaa4fbe2289fd7c9f8e4887d366cc2f78432eb32b18ea5e8040d';
 
 describe(`POST /api/token (${testDialect})`, () => {
-  let t: TestApp;
-  before(async () => {
-    t = await buildTestApp();
-  });
-  after(() => t.close());
+  const t = useTestApp();
 
   const token = (payload: unknown) =>
     t.app.inject({ method: 'POST', url: '/api/token', payload: payload as object });
@@ -88,11 +84,7 @@ describe(`POST /api/token (${testDialect})`, () => {
 });
 
 describe(`POST /api/token/refresh (${testDialect})`, () => {
-  let t: TestApp;
-  before(async () => {
-    t = await buildTestApp();
-  });
-  after(() => t.close());
+  const t = useTestApp();
 
   const refresh = (payload?: object, headers: Record<string, string> = {}) =>
     t.app.inject({ method: 'POST', url: '/api/token/refresh', payload, headers });

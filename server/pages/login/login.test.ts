@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { after, describe, it } from 'node:test';
 import { createUser, loginCookies } from '../../../test/fixtures';
-import { buildTestApp, testDialect, type TestApp } from '../../../test/helpers';
+import { useTestApp, testDialect } from '../../../test/helpers';
 
 // werkzeug scrypt hash of "password", made with python3 hashlib (see passwords.test.ts).
 const SCRYPT_PASSWORD =
@@ -16,11 +16,7 @@ const COOKIE_NAMES = [
 const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
 
 describe(`GET /login (${testDialect})`, () => {
-  let t: TestApp;
-  before(async () => {
-    t = await buildTestApp();
-  });
-  after(() => t.close());
+  const t = useTestApp();
 
   it('answers an accessible form that posts to /login without JavaScript', async () => {
     const response = await t.app.inject({ method: 'GET', url: '/login' });
@@ -52,11 +48,7 @@ describe(`GET /login (${testDialect})`, () => {
 });
 
 describe(`POST /login (${testDialect})`, () => {
-  let t: TestApp;
-  before(async () => {
-    t = await buildTestApp({ env: { LOGIN_MAX_FAILURES: '3' } });
-  });
-  after(() => t.close());
+  const t = useTestApp({ env: { LOGIN_MAX_FAILURES: '3' } });
 
   const login = (
     fields: Record<string, string>,
@@ -160,11 +152,7 @@ describe(`POST /login (${testDialect})`, () => {
 });
 
 describe(`GET /logout and the pages (${testDialect})`, () => {
-  let t: TestApp;
-  before(async () => {
-    t = await buildTestApp();
-  });
-  after(() => t.close());
+  const t = useTestApp();
 
   it('clears the four cookies, revokes the refresh token and redirects to /login', async () => {
     const user = await createUser(t.db);
