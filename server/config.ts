@@ -2,6 +2,7 @@
 // receives a typed Config; nothing outside this file reads environment variables.
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { parseEnv } from 'node:util';
 
@@ -33,6 +34,10 @@ export interface Config {
   bodyLimit: number;
   /** Seed the demo data when the database has no users (on by default outside production). */
   seedOnStart: boolean;
+  /** Worker processes sharing the port (API.md §10); 1 serves from the main process itself. */
+  webConcurrency: number;
+  /** Bounds on waiting for the database, so an outage answers 503 instead of hanging. */
+  databaseTimeouts: { connectMs: number; statementMs: number };
 }
 
 export class ConfigError extends Error {}
@@ -211,6 +216,17 @@ export function loadConfig(env: Env, cwd = process.cwd()): Config {
     logLevel,
     bodyLimit: parseInteger(env, 'BODY_LIMIT', 1024 * 1024, 1024, 50 * 1024 * 1024),
     seedOnStart: parseBoolean(env, 'SEED_ON_START', !production),
+    webConcurrency: parseInteger(
+      env,
+      'WEB_CONCURRENCY',
+      production ? availableParallelism() : 1,
+      1,
+      64,
+    ),
+    databaseTimeouts: {
+      connectMs: parseInteger(env, 'DATABASE_CONNECT_TIMEOUT_MS', 3000, 100, 60_000),
+      statementMs: parseInteger(env, 'DATABASE_STATEMENT_TIMEOUT_MS', 5000, 100, 600_000),
+    },
   };
 }
 

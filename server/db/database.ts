@@ -1,30 +1,54 @@
 // The only file that names the drivers (STYLE.md). Both dialects are wrapped in
 // one Kysely<Database>; everything above this file is dialect-agnostic except
-// where portable.ts says otherwise.
+// where portable.ts says otherwise. API.md §10: no database event may end the
+// process, and no statement may wait without bound.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, type LogEvent } from 'kysely';
+import {
+  Kysely,
+  PostgresDialect,
+  type LogEvent,
+  type PostgresPool,
+  type PostgresPoolClient,
+} from 'kysely';
 import pg from 'pg';
 import type { DatabaseConfig } from '../config';
+import { createAvailability, type Availability } from './availability';
 import type { Dialect } from './portable';
 import type { Database } from './schema';
+import { BusyRetrySqliteDialect } from './sqlite-busy';
+import { cacheSqliteStatements, nameRepeatedStatements } from './statement-cache';
 
 export interface Db {
   kysely: Kysely<Database>;
   dialect: Dialect;
+  /** Up or down as last seen, and the one place that notices the change. */
+  availability: Availability;
   /** Answers true when a trivial statement succeeds (for /healthz). */
   ping(): Promise<boolean>;
   close(): Promise<void>;
 }
 
+export interface DatabaseTimeouts {
+  /** Opening a PostgreSQL connection (or waiting for a free one in the pool). */
+  connectMs: number;
+  /** One statement: PostgreSQL's statement_timeout; SQLite's wait for the write lock. */
+  statementMs: number;
+}
+
+export const DEFAULT_DATABASE_TIMEOUTS: DatabaseTimeouts = { connectMs: 3000, statementMs: 5000 };
+
 export interface DatabaseOptions {
   /** Called after every statement (tests count statements with it). */
   onQuery?: (sql: string) => void;
+  timeouts?: DatabaseTimeouts;
 }
 
 const TIMESTAMP_OID = 1114;
 const INT8_OID = 20;
+/** How long SQLite itself may block the event loop on a lock before sqlite-busy.ts retries. */
+const SQLITE_BUSY_TIMEOUT_MS = 50;
 
 /** Keep `timestamp without time zone` as text (it is UTC by contract) and counts as numbers. */
 function pgTypeParser(oid: number, format?: 'text' | 'binary'): (value: string) => unknown {
@@ -34,41 +58,117 @@ function pgTypeParser(oid: number, format?: 'text' | 'binary'): (value: string) 
 }
 
 export function createDatabase(config: DatabaseConfig, options: DatabaseOptions = {}): Db {
+  const timeouts = options.timeouts ?? DEFAULT_DATABASE_TIMEOUTS;
   const log = options.onQuery ? (event: LogEvent) => options.onQuery?.(event.query.sql) : undefined;
+  return config.dialect === 'sqlite'
+    ? openSqlite(config.file, timeouts, log)
+    : openPostgres(config.url, timeouts, log);
+}
 
-  if (config.dialect === 'sqlite') {
-    mkdirSync(path.dirname(config.file), { recursive: true });
-    const sqlite = new SQLite(config.file);
-    sqlite.pragma('journal_mode = WAL');
-    // SQLite leaves foreign keys (and so ON DELETE CASCADE) off unless asked.
-    sqlite.pragma('foreign_keys = ON');
-    sqlite.pragma('busy_timeout = 5000');
-    sqlite.pragma('synchronous = NORMAL');
-    const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }), log });
-    return {
-      kysely,
-      dialect: 'sqlite',
-      ping: async () => sqlite.prepare('select 1 as ok').get() !== undefined,
-      close: () => kysely.destroy(),
-    };
-  }
+function openSqlite(file: string, timeouts: DatabaseTimeouts, log?: (event: LogEvent) => void): Db {
+  mkdirSync(path.dirname(file), { recursive: true });
+  const sqlite = new SQLite(file, { timeout: SQLITE_BUSY_TIMEOUT_MS });
+  // WAL: readers never wait for the writer, and several processes share the file.
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
+  // FULL: a commit is on disk before the 2xx (API.md §10: an answered write is never lost).
+  sqlite.pragma('synchronous = FULL');
+  // SQLite leaves foreign keys (and so ON DELETE CASCADE) off unless asked.
+  sqlite.pragma('foreign_keys = ON');
+  const dialect = new BusyRetrySqliteDialect(
+    { database: cacheSqliteStatements(sqlite) },
+    { inTransaction: () => sqlite.inTransaction, budgetMs: timeouts.statementMs },
+  );
+  const kysely = new Kysely<Database>({ dialect, log });
+  return {
+    kysely,
+    dialect: 'sqlite',
+    availability: createAvailability(),
+    ping: async () => sqlite.prepare('select 1 as ok').get() !== undefined,
+    close: () => kysely.destroy(),
+  };
+}
 
+function openPostgres(
+  url: string,
+  timeouts: DatabaseTimeouts,
+  log?: (event: LogEvent) => void,
+): Db {
+  const availability = createAvailability();
   const pool = new pg.Pool({
-    connectionString: config.url,
+    connectionString: url,
     max: 10,
-    connectionTimeoutMillis: 5000,
+    idleTimeoutMillis: 30_000,
+    connectionTimeoutMillis: timeouts.connectMs,
+    // The server cancels a slow statement; the client gives up a little later in
+    // case the server cannot even answer (a hung host, a dropped network).
+    statement_timeout: timeouts.statementMs,
+    query_timeout: timeouts.statementMs + 1000,
+    idle_in_transaction_session_timeout: timeouts.statementMs * 2,
+    keepAlive: true,
     types: { getTypeParser: pgTypeParser } as pg.CustomTypesConfig,
   });
-  // An idle client that loses its connection must not crash the process.
-  pool.on('error', () => undefined);
-  const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log });
+  // An idle client that loses its connection (a restart, pg_terminate_backend) is
+  // reported here and dropped by the pool; without a listener the process would exit.
+  pool.on('error', (error) => availability.reportFailure(error));
+  // A client in use that loses its connection fails its query (handled by the
+  // caller) and emits 'error' too, which must not go unheard either.
+  pool.on('connect', (client) => client.on('error', () => undefined));
+  // Parse each statement once per connection (statement-cache.ts).
+  nameRepeatedStatements(pool);
+  const kysely = new Kysely<Database>({
+    dialect: new PostgresDialect({ pool: reportingPool(pool, availability) }),
+    log,
+  });
   return {
     kysely,
     dialect: 'postgres',
+    availability,
     ping: async () => {
-      const result = await pool.query('select 1 as ok');
-      return result.rowCount === 1;
+      try {
+        const result = await pool.query('select 1 as ok');
+        availability.reportSuccess();
+        return result.rowCount === 1;
+      } catch (error) {
+        availability.reportFailure(error);
+        throw error;
+      }
     },
     close: () => kysely.destroy(),
+  };
+}
+
+/**
+ * The pool as Kysely sees it: every outcome updates `availability`, and a client
+ * whose query failed on the connection itself (or timed out on the client side,
+ * leaving the connection in an unknown state) is destroyed on release instead of
+ * being handed to the next request.
+ */
+function reportingPool(pool: pg.Pool, availability: Availability): PostgresPool {
+  return {
+    async connect() {
+      let client: pg.PoolClient;
+      try {
+        client = await pool.connect();
+      } catch (error) {
+        availability.reportFailure(error);
+        throw error;
+      }
+      let broken: Error | undefined;
+      const query = async (sql: string, parameters: ReadonlyArray<unknown>) => {
+        try {
+          const result = await client.query(sql, parameters as unknown[]);
+          availability.reportSuccess();
+          return result;
+        } catch (error) {
+          availability.reportFailure(error);
+          if (!(error instanceof Error && 'severity' in error)) broken = error as Error;
+          throw error;
+        }
+      };
+      const wrapped = { query, release: () => client.release(broken) };
+      return wrapped as unknown as PostgresPoolClient;
+    },
+    end: () => pool.end(),
   };
 }
