@@ -1,18 +1,27 @@
-// API.md §4: a duplicate like, bookmark or follow is a 400, never a 500, even when
-// two requests race past the pre-check; the unique constraints have the last word.
-import { isForeignKeyViolation, isUniqueViolation } from '../../db/portable';
-import { badRequest, notFound } from '../../errors';
+// API.md §4: a duplicate like, bookmark or follow is a 400, and a row whose post or
+// user is gone is a 404, never a 500, even when two requests race past the checks:
+// the unique and foreign-key constraints have the last word.
+import { badRequest, notFound } from '../errors';
+import { isForeignKeyViolation, isUniqueViolation } from './portable';
 
-export async function insertOnce<T>(
-  insert: () => Promise<T>,
-  messages: { duplicate: string; missing: string },
-): Promise<T> {
+export interface InsertOnceOptions<T> {
+  insert: () => Promise<T>;
+  /** The row that already exists, if any: checked first, so the common case needs no failed insert. */
+  findExisting?: () => Promise<unknown>;
+  /** The 400 message for a row that exists already; without it a unique violation is unexpected. */
+  duplicate?: string;
+  /** The 404 message when what the row points at was deleted between the check and the insert. */
+  missing: string;
+}
+
+export async function insertOnce<T>(options: InsertOnceOptions<T>): Promise<T> {
+  const { duplicate, missing } = options;
+  if (duplicate !== undefined && (await options.findExisting?.())) throw badRequest(duplicate);
   try {
-    return await insert();
+    return await options.insert();
   } catch (error) {
-    if (isUniqueViolation(error)) throw badRequest(messages.duplicate);
-    // What the row points at was deleted between the check and the insert.
-    if (isForeignKeyViolation(error)) throw notFound(messages.missing);
+    if (duplicate !== undefined && isUniqueViolation(error)) throw badRequest(duplicate);
+    if (isForeignKeyViolation(error)) throw notFound(missing);
     throw error;
   }
 }

@@ -1,47 +1,9 @@
-// Rows -> the wire shapes of API.md §3. Pure functions: no database access here.
-import type { BookmarkedPost, Comment, Like, Post, User } from '../../../contract';
-import { fromDbTime } from '../../db/portable';
-import type { CommentRow, PostRow } from '../../db/schema';
+// Post and comment rows -> the wire shapes of API.md §3. Pure functions: no
+// database access here.
+import type { BookmarkedPost, Comment, Like, Post, User } from '../../contract';
+import { fromDbTime } from '../db/portable';
+import type { CommentRow, PostRow } from '../db/schema';
 import { displayTime } from './display-time';
-
-/** The user columns that may leave the server (never password_hash). */
-export const USER_COLUMNS = [
-  'id',
-  'first_name',
-  'last_name',
-  'username',
-  'email',
-  'image_url',
-  'thumb_url',
-] as const;
-
-export type UserFields = { [K in (typeof USER_COLUMNS)[number]]: User[K] };
-
-export function toUser(row: UserFields): User {
-  return {
-    id: row.id,
-    first_name: row.first_name,
-    last_name: row.last_name,
-    username: row.username,
-    email: row.email,
-    image_url: row.image_url ?? null,
-    thumb_url: row.thumb_url ?? null,
-  };
-}
-
-/** Picks the `prefix`-ed user columns of a joined row (e.g. `following_username`). */
-export function toPrefixedUser(row: Record<string, unknown>, prefix: string): User {
-  const pick = (column: string) => row[`${prefix}${column}`];
-  return toUser({
-    id: pick('id') as number,
-    first_name: pick('first_name') as string,
-    last_name: pick('last_name') as string,
-    username: pick('username') as string,
-    email: pick('email') as string,
-    image_url: pick('image_url') as string | null,
-    thumb_url: pick('thumb_url') as string | null,
-  });
-}
 
 export function toComment(row: CommentRow, author: User, now: Date): Comment {
   return {

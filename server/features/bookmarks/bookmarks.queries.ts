@@ -1,8 +1,10 @@
 // bookmarks rows (API.md §2). Bookmarking requires a visible post (checked by the caller).
 import type { Bookmark } from '../../../contract';
+import { deleteOwnedRow } from '../../db/delete-owned';
+import type { Executor } from '../../db/executor';
 import { toDbTime } from '../../db/portable';
 import type { PostRow } from '../../db/schema';
-import { assemblePosts, type Executor } from '../posts/posts.queries';
+import { assemblePosts } from '../../posts/assemble-posts';
 
 export function findOwnBookmarkOfPost(db: Executor, userId: number, postId: number) {
   return db
@@ -21,17 +23,8 @@ export function insertBookmark(db: Executor, userId: number, postId: number) {
     .executeTakeFirstOrThrow();
 }
 
-export async function deleteOwnBookmark(
-  db: Executor,
-  userId: number,
-  bookmarkId: number,
-): Promise<boolean> {
-  const result = await db
-    .deleteFrom('bookmarks')
-    .where('id', '=', bookmarkId)
-    .where('user_id', '=', userId)
-    .executeTakeFirst();
-  return Number(result.numDeletedRows) > 0;
+export function deleteOwnBookmark(db: Executor, userId: number, bookmarkId: number) {
+  return deleteOwnedRow(db, 'bookmarks', userId, bookmarkId);
 }
 
 /** The user's bookmarks, oldest first, each with its post (without comments, API.md §3). */

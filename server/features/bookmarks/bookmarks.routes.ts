@@ -2,9 +2,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { Bookmark, IdParams, Message, PostIdBody } from '../../../contract';
-import { badRequest, notFound } from '../../errors';
-import { insertOnce } from '../posts/insert-once';
-import { findVisiblePost } from '../posts/posts.queries';
+import { insertOnce } from '../../db/insert-once';
+import { notFound } from '../../errors';
+import { findVisiblePost } from '../../posts/visible-posts';
 import {
   deleteOwnBookmark,
   findOwnBookmarkOfPost,
@@ -49,10 +49,10 @@ export const bookmarksRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const missing = `Post ${postId} not found.`;
       const post = await findVisiblePost(db, userId, postId);
       if (!post) throw notFound(missing);
-      const duplicate = `You already bookmarked post ${postId}.`;
-      if (await findOwnBookmarkOfPost(db, userId, postId)) throw badRequest(duplicate);
-      const row = await insertOnce(() => insertBookmark(db, userId, postId), {
-        duplicate,
+      const row = await insertOnce({
+        findExisting: () => findOwnBookmarkOfPost(db, userId, postId),
+        insert: () => insertBookmark(db, userId, postId),
+        duplicate: `You already bookmarked post ${postId}.`,
         missing,
       });
       const [bookmark] = await toBookmarks(db, userId, [{ ...post, bookmark_id: row.id }]);

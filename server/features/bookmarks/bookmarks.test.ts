@@ -6,21 +6,20 @@ import {
   createPost,
   like,
   USER_KEYS,
+  POST_KEYS,
+  keysOf,
   createNetwork,
+  assertAnswer,
+  assertCreatedOnce,
 } from '../../../test/fixtures';
 import { useTestApp, testDialect } from '../../../test/helpers';
 
+/** A post inside a Bookmark: no comments, and always the bookmark's id. */
 const BOOKMARKED_POST_KEYS = [
-  'alt_text',
-  'caption',
+  ...POST_KEYS.filter((key) => key !== 'comments'),
   'current_user_bookmark_id',
-  'display_time',
-  'id',
-  'image_url',
-  'likes',
-  'user',
-];
-const keys = (value: object) => Object.keys(value).sort();
+].sort();
+const keys = keysOf;
 
 const t = useTestApp();
 
@@ -91,14 +90,11 @@ describe(`POST /api/bookmarks (${testDialect})`, () => {
   it('answers 400 when already bookmarked, and one 201 and one 400 for two simultaneous requests', async () => {
     const { viewer, friend, as } = await network();
     const post = await createPost(t.db, friend.id);
-    const answers = await Promise.all(
-      [1, 2].map(() => as('POST', '/api/bookmarks', { post_id: post.id })),
-    );
-    assert.deepEqual(answers.map((r) => r.statusCode).sort(), [201, 400]);
-    const again = await as('POST', '/api/bookmarks', { post_id: post.id });
-    assert.deepEqual(
-      [again.statusCode, again.json()],
-      [400, { message: `You already bookmarked post ${post.id}.` }],
+    await assertCreatedOnce(
+      as,
+      '/api/bookmarks',
+      { post_id: post.id },
+      `You already bookmarked post ${post.id}.`,
     );
     assert.equal((await bookmarksOf(viewer.id)).length, 1);
   });
@@ -108,10 +104,7 @@ describe(`POST /api/bookmarks (${testDialect})`, () => {
     const hidden = await createPost(t.db, stranger.id);
     for (const id of [hidden.id, hidden.id + 100_000]) {
       const response = await as('POST', '/api/bookmarks', { post_id: id });
-      assert.deepEqual(
-        [response.statusCode, response.json()],
-        [404, { message: `Post ${id} not found.` }],
-      );
+      assertAnswer(response, 404, { message: `Post ${id} not found.` });
     }
     assert.deepEqual(await bookmarksOf(viewer.id), []);
   });
@@ -119,10 +112,7 @@ describe(`POST /api/bookmarks (${testDialect})`, () => {
   it('answers 400 naming post_id when it is missing or not an integer id', async () => {
     const { as } = await network();
     const missing = await as('POST', '/api/bookmarks', {});
-    assert.deepEqual(
-      [missing.statusCode, missing.json()],
-      [400, { message: 'Missing field "post_id".' }],
-    );
+    assertAnswer(missing, 400, { message: 'Missing field "post_id".' });
     for (const post_id of ['abc', 1.5, null, true]) {
       const response = await as('POST', '/api/bookmarks', { post_id });
       assert.equal(response.statusCode, 400);
@@ -136,10 +126,7 @@ describe(`DELETE /api/bookmarks/:id (${testDialect})`, () => {
     const { viewer, friend, as } = await network();
     const mine = await bookmark(t.db, viewer.id, (await createPost(t.db, friend.id)).id);
     const response = await as('DELETE', `/api/bookmarks/${mine.id}/`);
-    assert.deepEqual(
-      [response.statusCode, response.json()],
-      [200, { message: `Bookmark ${mine.id} deleted.` }],
-    );
+    assertAnswer(response, 200, { message: `Bookmark ${mine.id} deleted.` });
     assert.deepEqual(await bookmarksOf(viewer.id), []);
   });
 
@@ -148,10 +135,7 @@ describe(`DELETE /api/bookmarks/:id (${testDialect})`, () => {
     const theirs = await bookmark(t.db, friend.id, (await createPost(t.db, friend.id)).id);
     for (const id of [theirs.id, theirs.id + 100_000]) {
       const response = await as('DELETE', `/api/bookmarks/${id}`);
-      assert.deepEqual(
-        [response.statusCode, response.json()],
-        [404, { message: `Bookmark ${id} not found.` }],
-      );
+      assertAnswer(response, 404, { message: `Bookmark ${id} not found.` });
     }
     assert.equal((await as('DELETE', '/api/bookmarks/abc')).statusCode, 404);
     assert.equal((await bookmarksOf(friend.id)).length, 1);

@@ -1,7 +1,8 @@
 // comments rows (API.md §2). Commenting requires a visible post (checked by the caller).
+import { deleteOwnedRow } from '../../db/delete-owned';
+import type { Executor } from '../../db/executor';
 import { toDbTime } from '../../db/portable';
 import type { CommentRow } from '../../db/schema';
-import type { Executor } from '../posts/posts.queries';
 
 export function insertComment(
   db: Executor,
@@ -17,15 +18,6 @@ export function insertComment(
 }
 
 /** Deletes a comment the user wrote; false when absent or someone else's. */
-export async function deleteOwnComment(
-  db: Executor,
-  userId: number,
-  commentId: number,
-): Promise<boolean> {
-  const result = await db
-    .deleteFrom('comments')
-    .where('id', '=', commentId)
-    .where('user_id', '=', userId)
-    .executeTakeFirst();
-  return Number(result.numDeletedRows) > 0;
+export function deleteOwnComment(db: Executor, userId: number, commentId: number) {
+  return deleteOwnedRow(db, 'comments', userId, commentId);
 }

@@ -1,10 +1,11 @@
 // /api/comments (API.md §4): comment on a visible post; delete only your own comment.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Comment, IdParams, Message, NewComment } from '../../../contract';
-import { isForeignKeyViolation } from '../../db/portable';
+import { insertOnce } from '../../db/insert-once';
 import { notFound } from '../../errors';
-import { toComment, toUser } from '../posts/posts.mapper';
-import { findVisiblePost } from '../posts/posts.queries';
+import { toComment } from '../../posts/posts.mapper';
+import { findVisiblePost } from '../../posts/visible-posts';
+import { toUser } from '../../users/users.mapper';
 import { deleteOwnComment, insertComment } from './comments.queries';
 
 const tags = ['Comments'];
@@ -25,14 +26,13 @@ export const commentsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const postId = Number(request.body.post_id);
-      const missing = notFound(`Post ${postId} not found.`);
-      if (!(await findVisiblePost(db, request.user.id, postId))) throw missing;
-      const row = await insertComment(db, request.user.id, postId, request.body.text).catch(
-        (error: unknown) => {
-          // The post was deleted between the check and the insert.
-          throw isForeignKeyViolation(error) ? missing : error;
-        },
-      );
+      const missing = `Post ${postId} not found.`;
+      if (!(await findVisiblePost(db, request.user.id, postId))) throw notFound(missing);
+      // Comments may repeat: only a post deleted since the check can refuse the row.
+      const row = await insertOnce({
+        insert: () => insertComment(db, request.user.id, postId, request.body.text),
+        missing,
+      });
       return reply.code(201).send(toComment(row, toUser(request.user), new Date()));
     },
   );

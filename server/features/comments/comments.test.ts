@@ -1,7 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { LIMITS } from '../../../contract';
-import { comment, createPost, USER_KEYS, createNetwork } from '../../../test/fixtures';
+import {
+  comment,
+  createPost,
+  USER_KEYS,
+  createNetwork,
+  assertAnswer,
+} from '../../../test/fixtures';
 import { useTestApp, testDialect } from '../../../test/helpers';
 
 const t = useTestApp();
@@ -39,10 +45,7 @@ describe(`POST /api/comments (${testDialect})`, () => {
     const hidden = await createPost(t.db, stranger.id);
     for (const id of [hidden.id, hidden.id + 100_000]) {
       const response = await as('POST', '/api/comments', { post_id: id, text: 'hi' });
-      assert.deepEqual(
-        [response.statusCode, response.json()],
-        [404, { message: `Post ${id} not found.` }],
-      );
+      assertAnswer(response, 404, { message: `Post ${id} not found.` });
     }
     assert.deepEqual(await commentsOf(viewer.id), []);
   });
@@ -77,10 +80,7 @@ describe(`DELETE /api/comments/:id (${testDialect})`, () => {
     const { viewer, friend, as } = await network();
     const mine = await comment(t.db, viewer.id, (await createPost(t.db, friend.id)).id);
     const response = await as('DELETE', `/api/comments/${mine.id}`);
-    assert.deepEqual(
-      [response.statusCode, response.json()],
-      [200, { message: `Comment ${mine.id} deleted.` }],
-    );
+    assertAnswer(response, 200, { message: `Comment ${mine.id} deleted.` });
     assert.deepEqual(await commentsOf(viewer.id), []);
   });
 
@@ -89,10 +89,7 @@ describe(`DELETE /api/comments/:id (${testDialect})`, () => {
     const theirs = await comment(t.db, friend.id, (await createPost(t.db, viewer.id)).id);
     for (const id of [theirs.id, theirs.id + 100_000]) {
       const response = await as('DELETE', `/api/comments/${id}/`);
-      assert.deepEqual(
-        [response.statusCode, response.json()],
-        [404, { message: `Comment ${id} not found.` }],
-      );
+      assertAnswer(response, 404, { message: `Comment ${id} not found.` });
     }
     assert.equal((await as('DELETE', '/api/comments/abc')).statusCode, 404);
     assert.equal((await commentsOf(friend.id)).length, 1);

@@ -1,11 +1,8 @@
 // following rows (API.md §2): user_id follows following_id.
 import type { Following } from '../../../contract';
-import { toUser } from '../posts/posts.mapper';
-import { findUsersByIds, type Executor } from '../posts/posts.queries';
-
-export function findUserById(db: Executor, userId: number) {
-  return db.selectFrom('users').select('id').where('id', '=', userId).executeTakeFirst();
-}
+import { deleteOwnedRow } from '../../db/delete-owned';
+import type { Executor } from '../../db/executor';
+import { withUsers } from '../../users/users.queries';
 
 export function findOwnFollowing(db: Executor, followerId: number, followedId: number) {
   return db
@@ -24,34 +21,21 @@ export function insertFollowing(db: Executor, followerId: number, followedId: nu
     .executeTakeFirstOrThrow();
 }
 
-export async function deleteOwnFollowing(
-  db: Executor,
-  followerId: number,
-  followingRowId: number,
-): Promise<boolean> {
-  const result = await db
-    .deleteFrom('following')
-    .where('id', '=', followingRowId)
-    .where('user_id', '=', followerId)
-    .executeTakeFirst();
-  return Number(result.numDeletedRows) > 0;
+export function deleteOwnFollowing(db: Executor, followerId: number, followingRowId: number) {
+  return deleteOwnedRow(db, 'following', followerId, followingRowId);
 }
 
 /** Following rows paired with the followed users: two statements whatever the count. */
-export async function toFollowings(
+export function toFollowings(
   db: Executor,
   rows: Array<{ id: number; following_id: number }>,
 ): Promise<Following[]> {
-  const users = new Map(
-    (await findUsersByIds(db, [...new Set(rows.map((row) => row.following_id))])).map((u) => [
-      u.id,
-      u,
-    ]),
+  return withUsers(
+    db,
+    rows,
+    (row) => row.following_id,
+    (row, following) => ({ id: row.id, following }),
   );
-  return rows.flatMap((row) => {
-    const user = users.get(row.following_id);
-    return user ? [{ id: row.id, following: toUser(user) }] : [];
-  });
 }
 
 /** Everyone the user follows, in the order they were followed. */

@@ -2,12 +2,12 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { Following, IdParams, Message, UserIdBody } from '../../../contract';
-import { badRequest, notFound } from '../../errors';
-import { insertOnce } from '../posts/insert-once';
+import { insertOnce } from '../../db/insert-once';
+import { notFound } from '../../errors';
+import { userExists } from '../../users/users.queries';
 import {
   deleteOwnFollowing,
   findOwnFollowing,
-  findUserById,
   insertFollowing,
   listFollowing,
   toFollowings,
@@ -47,11 +47,11 @@ export const followingRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const followerId = request.user.id;
       const userId = Number(request.body.user_id);
       const missing = `User ${userId} not found.`;
-      if (!(await findUserById(db, userId))) throw notFound(missing);
-      const duplicate = `You already follow user ${userId}.`;
-      if (await findOwnFollowing(db, followerId, userId)) throw badRequest(duplicate);
-      const row = await insertOnce(() => insertFollowing(db, followerId, userId), {
-        duplicate,
+      if (!(await userExists(db, userId))) throw notFound(missing);
+      const row = await insertOnce({
+        findExisting: () => findOwnFollowing(db, followerId, userId),
+        insert: () => insertFollowing(db, followerId, userId),
+        duplicate: `You already follow user ${userId}.`,
         missing,
       });
       const [following] = await toFollowings(db, [row]);

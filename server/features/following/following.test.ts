@@ -1,6 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { apiAs, createUser, follow, USER_KEYS } from '../../../test/fixtures';
+import {
+  apiAs,
+  createUser,
+  follow,
+  USER_KEYS,
+  assertAnswer,
+  assertCreatedOnce,
+} from '../../../test/fixtures';
 import { useTestApp, testDialect } from '../../../test/helpers';
 
 const t = useTestApp();
@@ -61,14 +68,11 @@ describe(`POST /api/following (${testDialect})`, () => {
     const viewer = await createUser(t.db);
     const other = await createUser(t.db);
     const as = apiAs(t.app, viewer.id);
-    const answers = await Promise.all(
-      [1, 2].map(() => as('POST', '/api/following', { user_id: other.id })),
-    );
-    assert.deepEqual(answers.map((r) => r.statusCode).sort(), [201, 400]);
-    const again = await as('POST', '/api/following', { user_id: other.id });
-    assert.deepEqual(
-      [again.statusCode, again.json()],
-      [400, { message: `You already follow user ${other.id}.` }],
+    await assertCreatedOnce(
+      as,
+      '/api/following',
+      { user_id: other.id },
+      `You already follow user ${other.id}.`,
     );
     assert.equal((await followingOf(viewer.id)).length, 1);
   });
@@ -77,10 +81,7 @@ describe(`POST /api/following (${testDialect})`, () => {
     const viewer = await createUser(t.db);
     const id = viewer.id + 100_000;
     const response = await apiAs(t.app, viewer.id)('POST', '/api/following', { user_id: id });
-    assert.deepEqual(
-      [response.statusCode, response.json()],
-      [404, { message: `User ${id} not found.` }],
-    );
+    assertAnswer(response, 404, { message: `User ${id} not found.` });
   });
 
   it('answers 400 naming user_id when it is missing or not an integer id', async () => {
@@ -103,10 +104,7 @@ describe(`DELETE /api/following/:id (${testDialect})`, () => {
     const viewer = await createUser(t.db);
     const row = await follow(t.db, viewer.id, (await createUser(t.db)).id);
     const response = await apiAs(t.app, viewer.id)('DELETE', `/api/following/${row.id}`);
-    assert.deepEqual(
-      [response.statusCode, response.json()],
-      [200, { message: `Following ${row.id} deleted.` }],
-    );
+    assertAnswer(response, 200, { message: `Following ${row.id} deleted.` });
     assert.deepEqual(await followingOf(viewer.id), []);
   });
 
@@ -116,10 +114,7 @@ describe(`DELETE /api/following/:id (${testDialect})`, () => {
     const theirs = await follow(t.db, other.id, viewer.id);
     for (const id of [theirs.id, theirs.id + 100_000]) {
       const response = await apiAs(t.app, viewer.id)('DELETE', `/api/following/${id}/`);
-      assert.deepEqual(
-        [response.statusCode, response.json()],
-        [404, { message: `Following ${id} not found.` }],
-      );
+      assertAnswer(response, 404, { message: `Following ${id} not found.` });
     }
     assert.equal((await followingOf(other.id)).length, 1);
   });

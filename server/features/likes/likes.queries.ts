@@ -1,7 +1,7 @@
 // likes_posts rows (API.md §2). Liking requires a visible post (checked by the caller).
 import type { Like } from '../../../contract';
 import { toDbTime } from '../../db/portable';
-import type { Executor } from '../posts/posts.queries';
+import type { Executor } from '../../db/executor';
 
 export async function findOwnLikeOfPost(
   db: Executor,

@@ -3,9 +3,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { IdParams, Like, Message, PostIdBody } from '../../../contract';
-import { badRequest, notFound } from '../../errors';
-import { insertOnce } from '../posts/insert-once';
-import { findVisiblePost, type Executor } from '../posts/posts.queries';
+import type { Executor } from '../../db/executor';
+import { insertOnce } from '../../db/insert-once';
+import { notFound } from '../../errors';
+import { findVisiblePost } from '../../posts/visible-posts';
 import { deleteOwnLike, findOwnLikeOfPost, insertLike } from './likes.queries';
 
 const tags = ['Post Likes'];
@@ -15,9 +16,12 @@ const PostLikeParams = Type.Object({ post_id: IdParams.properties.id, id: IdPara
 async function likeVisiblePost(db: Executor, userId: number, postId: number): Promise<Like> {
   const missing = `Post ${postId} not found.`;
   if (!(await findVisiblePost(db, userId, postId))) throw notFound(missing);
-  const duplicate = `You already like post ${postId}.`;
-  if (await findOwnLikeOfPost(db, userId, postId)) throw badRequest(duplicate);
-  return insertOnce(() => insertLike(db, userId, postId), { duplicate, missing });
+  return insertOnce({
+    findExisting: () => findOwnLikeOfPost(db, userId, postId),
+    insert: () => insertLike(db, userId, postId),
+    duplicate: `You already like post ${postId}.`,
+    missing,
+  });
 }
 
 async function unlike(db: Executor, userId: number, likeId: number, postId?: number) {

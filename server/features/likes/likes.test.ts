@@ -1,17 +1,13 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { apiAs } from '../../../test/fixtures';
-import { createPost, createUser, like, createNetwork } from '../../../test/fixtures';
-import { buildTestApp, testDialect, type TestApp } from '../../../test/helpers';
+import { createPost, createUser, like, createNetwork, assertAnswer } from '../../../test/fixtures';
+import { useTestApp, testDialect } from '../../../test/helpers';
 import { HttpError } from '../../errors';
-import { insertOnce } from '../posts/insert-once';
+import { insertOnce } from '../../db/insert-once';
 import { insertLike } from './likes.queries';
 
-let t: TestApp;
-before(async () => {
-  t = await buildTestApp();
-});
-after(() => t.close());
+const t = useTestApp();
 
 const network = () => createNetwork(t.app, t.db);
 
@@ -58,10 +54,7 @@ for (const way of likeWays) {
       const post = await createPost(t.db, friend.id);
       await like(t.db, viewer.id, post.id);
       const response = await way.send(as, post.id);
-      assert.deepEqual(
-        [response.statusCode, response.json()],
-        [400, { message: `You already like post ${post.id}.` }],
-      );
+      assertAnswer(response, 400, { message: `You already like post ${post.id}.` });
     });
 
     it('answers 404 for a hidden post and an absent one', async () => {
@@ -69,10 +62,7 @@ for (const way of likeWays) {
       const hidden = await createPost(t.db, stranger.id);
       for (const id of [hidden.id, hidden.id + 100_000]) {
         const response = await way.send(as, id);
-        assert.deepEqual(
-          [response.statusCode, response.json()],
-          [404, { message: `Post ${id} not found.` }],
-        );
+        assertAnswer(response, 404, { message: `Post ${id} not found.` });
       }
       assert.deepEqual(await likesOf(viewer.id), []);
     });
@@ -99,10 +89,7 @@ describe(`POST /api/likes body ids (${testDialect})`, () => {
   it('answers 400 naming post_id when it is missing or not an integer id', async () => {
     const { as } = await network();
     const missing = await as('POST', '/api/likes', {});
-    assert.deepEqual(
-      [missing.statusCode, missing.json()],
-      [400, { message: 'Missing field "post_id".' }],
-    );
+    assertAnswer(missing, 400, { message: 'Missing field "post_id".' });
     for (const post_id of ['abc', 1.5, null, true, 0, -3, [1]]) {
       const response = await as('POST', '/api/likes', { post_id });
       assert.equal(response.statusCode, 400, JSON.stringify(post_id));
@@ -127,15 +114,18 @@ describe(`insertOnce around insertLike (${testDialect})`, () => {
     const user = await createUser(t.db);
     const post = await createPost(t.db, user.id);
     const messages = { duplicate: 'dup', missing: 'gone' };
-    await insertOnce(() => insertLike(t.db.kysely, user.id, post.id), messages);
+    await insertOnce({ insert: () => insertLike(t.db.kysely, user.id, post.id), ...messages });
     await assert.rejects(
-      insertOnce(() => insertLike(t.db.kysely, user.id, post.id), messages),
+      insertOnce({ insert: () => insertLike(t.db.kysely, user.id, post.id), ...messages }),
       (error: unknown) => {
         return error instanceof HttpError && error.statusCode === 400 && error.message === 'dup';
       },
     );
     await assert.rejects(
-      insertOnce(() => insertLike(t.db.kysely, user.id, post.id + 100_000), messages),
+      insertOnce({
+        insert: () => insertLike(t.db.kysely, user.id, post.id + 100_000),
+        ...messages,
+      }),
       (error: unknown) => {
         return error instanceof HttpError && error.statusCode === 404 && error.message === 'gone';
       },
@@ -162,10 +152,7 @@ for (const way of unlikeWays) {
       const post = await createPost(t.db, friend.id);
       const mine = await like(t.db, viewer.id, post.id);
       const response = await as('DELETE', way.url(post.id, mine.id));
-      assert.deepEqual(
-        [response.statusCode, response.json()],
-        [200, { message: `Like ${mine.id} deleted.` }],
-      );
+      assertAnswer(response, 200, { message: `Like ${mine.id} deleted.` });
       assert.deepEqual(await likesOf(viewer.id), []);
     });
 
@@ -175,10 +162,7 @@ for (const way of unlikeWays) {
       const theirs = await like(t.db, friend.id, post.id);
       for (const id of [theirs.id, theirs.id + 100_000]) {
         const response = await as('DELETE', way.url(post.id, id));
-        assert.deepEqual(
-          [response.statusCode, response.json()],
-          [404, { message: `Like ${id} not found.` }],
-        );
+        assertAnswer(response, 404, { message: `Like ${id} not found.` });
       }
       assert.equal((await likesOf(friend.id)).length, 1);
     });

@@ -7,6 +7,7 @@ import {
   createUser,
   like,
   createNetwork,
+  assertAnswer,
 } from '../../../test/fixtures';
 import { useTestApp, testDialect } from '../../../test/helpers';
 import { LIMITS } from '../../../contract';
@@ -86,10 +87,7 @@ describe(`POST /api/posts (${testDialect})`, () => {
       headers: { ...headers, 'content-type': 'application/json' },
       payload: '{"image_url":',
     });
-    assert.deepEqual(
-      [malformed.statusCode, malformed.json()],
-      [400, { message: 'The request body is not valid JSON.' }],
-    );
+    assertAnswer(malformed, 400, { message: 'The request body is not valid JSON.' });
     const text = await t.app.inject({
       method: 'POST',
       url: '/api/posts',
@@ -102,10 +100,7 @@ describe(`POST /api/posts (${testDialect})`, () => {
       image_url: '/d.jpg',
       caption: 'x'.repeat(70_000),
     });
-    assert.deepEqual(
-      [huge.statusCode, huge.json()],
-      [413, { message: 'The request body is too large.' }],
-    );
+    assertAnswer(huge, 413, { message: 'The request body is too large.' });
     assert.deepEqual(await postsOf(viewer.id), []);
   });
 });
@@ -164,10 +159,7 @@ describe(`PATCH /api/posts/:id (${testDialect})`, () => {
     const hidden = await createPost(t.db, stranger.id);
     for (const id of [theirs.id, hidden.id, hidden.id + 100_000]) {
       const response = await as('PATCH', `/api/posts/${id}`, { caption: 'hacked' });
-      assert.deepEqual(
-        [response.statusCode, response.json()],
-        [404, { message: `Post ${id} not found.` }],
-      );
+      assertAnswer(response, 404, { message: `Post ${id} not found.` });
     }
     assert.equal((await postsOf(friend.id))[0]?.caption, 'keep');
   });
@@ -198,10 +190,7 @@ describe(`DELETE /api/posts/:id (${testDialect})`, () => {
       headers: { ...apiHeaders(viewer.id), 'content-type': 'application/json' },
       payload: '',
     });
-    assert.deepEqual(
-      [response.statusCode, response.json()],
-      [200, { message: `Post ${post.id} deleted.` }],
-    );
+    assertAnswer(response, 200, { message: `Post ${post.id} deleted.` });
     for (const table of ['comments', 'likes_posts', 'bookmarks'] as const) {
       const left = await t.db.kysely
         .selectFrom(table)
@@ -220,10 +209,7 @@ describe(`DELETE /api/posts/:id (${testDialect})`, () => {
     const hidden = await createPost(t.db, stranger.id);
     for (const id of [theirs.id, hidden.id, hidden.id + 100_000]) {
       const response = await as('DELETE', `/api/posts/${id}`);
-      assert.deepEqual(
-        [response.statusCode, response.json()],
-        [404, { message: `Post ${id} not found.` }],
-      );
+      assertAnswer(response, 404, { message: `Post ${id} not found.` });
     }
     assert.equal((await postsOf(friend.id)).length, 1);
     assert.equal((await postsOf(stranger.id)).length, 1);

@@ -2,23 +2,18 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { FeedQuery, IdParams, Message, NewPost, Post, PostChanges } from '../../../contract';
+import type { Executor } from '../../db/executor';
 import type { PostRow } from '../../db/schema';
 import { badRequest, notFound } from '../../errors';
-import {
-  assemblePosts,
-  deleteOwnPost,
-  findVisiblePost,
-  insertPost,
-  listFeed,
-  updateOwnPost,
-  type Executor,
-} from './posts.queries';
+import { assemblePosts } from '../../posts/assemble-posts';
+import { findVisiblePost } from '../../posts/visible-posts';
+import { deleteOwnPost, insertPost, listFeed, updateOwnPost } from './posts.queries';
 
 const tags = ['Posts'];
 const postNotFound = (id: number) => notFound(`Post ${id} not found.`);
 
 /** One post in its full shape, as the viewer sees it. */
-export async function renderPost(db: Executor, viewerId: number, postId: number): Promise<Post> {
+async function renderPost(db: Executor, viewerId: number, postId: number): Promise<Post> {
   const row = await findVisiblePost(db, viewerId, postId);
   if (!row) throw postNotFound(postId);
   return assembleOne(db, viewerId, row);

@@ -7,21 +7,13 @@ import {
   createPost,
   like,
   USER_KEYS,
+  POST_KEYS,
+  keysOf,
   createNetwork,
 } from '../../../test/fixtures';
 import { useTestApp, testDialect } from '../../../test/helpers';
 
-const POST_KEYS = [
-  'alt_text',
-  'caption',
-  'comments',
-  'display_time',
-  'id',
-  'image_url',
-  'likes',
-  'user',
-];
-const keys = (value: object) => Object.keys(value).sort();
+const keys = keysOf;
 
 const t = useTestApp();
 

@@ -1,0 +1,20 @@
+// following rows seen from the other side (API.md §2): who follows a user.
+import type { Follower } from '../../../contract';
+import type { Executor } from '../../db/executor';
+import { withUsers } from '../../users/users.queries';
+
+/** Following rows that point at the user, with their followers: two statements whatever the count. */
+export async function listFollowers(db: Executor, userId: number): Promise<Follower[]> {
+  const rows = await db
+    .selectFrom('following')
+    .select(['id', 'user_id'])
+    .where('following_id', '=', userId)
+    .orderBy('id')
+    .execute();
+  return withUsers(
+    db,
+    rows,
+    (row) => row.user_id,
+    (row, follower) => ({ id: row.id, follower }),
+  );
+}

@@ -1,0 +1,32 @@
+// Users to suggest following (API.md §4): at most 7 the viewer neither is nor follows.
+import { sql } from 'kysely';
+import type { Executor } from '../../db/executor';
+import { USER_COLUMNS } from '../../users/users.mapper';
+
+export const SUGGESTION_COUNT = 7;
+
+/**
+ * Walks users in primary-key order and stops at the 7th one not yet followed, so the
+ * work is bounded by how many users the viewer follows, never by the table size.
+ * Disabled accounts cannot log in, so they are not suggested.
+ */
+export function listSuggestedUsers(db: Executor, viewerId: number) {
+  return db
+    .selectFrom('users')
+    .select(USER_COLUMNS)
+    .where('users.id', '<>', viewerId)
+    .where(sql<boolean>`not ${sql.ref('users.is_disabled')}`)
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('following')
+            .select('following.id')
+            .where('following.user_id', '=', viewerId)
+            .whereRef('following.following_id', '=', 'users.id'),
+        ),
+      ),
+    )
+    .orderBy('users.id')
+    .limit(SUGGESTION_COUNT)
+    .execute();
+}

@@ -1,0 +1,26 @@
+// API.md §1 "visible": a post can be seen by its author and by the users who follow
+// its author. Likes, comments and bookmarks all require a visible post.
+import type { ExpressionBuilder } from 'kysely';
+import type { Executor } from '../db/executor';
+import type { Database, PostRow } from '../db/schema';
+import { networkOf } from '../users/network';
+
+/** The post's author is in the viewer's network. */
+export function authorInNetwork(db: Executor, viewerId: number) {
+  return (eb: ExpressionBuilder<Database, 'posts'>) =>
+    eb('posts.user_id', 'in', networkOf(db, viewerId));
+}
+
+/** The post if the viewer may see it; hidden and absent are the same undefined (API.md §4). */
+export function findVisiblePost(
+  db: Executor,
+  viewerId: number,
+  postId: number,
+): Promise<PostRow | undefined> {
+  return db
+    .selectFrom('posts')
+    .selectAll('posts')
+    .where('posts.id', '=', postId)
+    .where(authorInNetwork(db, viewerId))
+    .executeTakeFirst();
+}

@@ -1,0 +1,92 @@
+// The one place every feature, auth and the plugins ask for users. Every function
+// takes the executor first, so a transaction is just another argument.
+import type { User } from '../../contract';
+import type { Executor } from '../db/executor';
+import { toUser, USER_COLUMNS, type UserFields } from './users.mapper';
+
+/** A disabled account is treated as absent everywhere: it cannot log in or use a token. */
+export function isActive(user: { is_disabled: boolean | number }): boolean {
+  return !user.is_disabled;
+}
+
+/** The user behind a token: present and not disabled, with the columns that may leave the server. */
+export async function findActiveUser(
+  db: Executor,
+  userId: number,
+): Promise<UserFields | undefined> {
+  const user = await db
+    .selectFrom('users')
+    .select([...USER_COLUMNS, 'is_disabled'])
+    .where('id', '=', userId)
+    .executeTakeFirst();
+  if (!user || !isActive(user)) return undefined;
+  const { is_disabled: _disabled, ...fields } = user;
+  return fields;
+}
+
+/**
+ * What a login checks, disabled or not: the password is verified for a disabled
+ * account too, so the response time does not tell (auth/credentials.ts).
+ */
+export function findLoginByUsername(db: Executor, username: string) {
+  // Usernames match exactly, as in the course app (a unique, case-sensitive column).
+  return db
+    .selectFrom('users')
+    .select(['id', 'password_hash', 'is_disabled'])
+    .where('username', '=', username)
+    .executeTakeFirst();
+}
+
+/** Compare-and-set on the old hash, so a concurrent password change stays intact. */
+export async function replacePasswordHash(
+  db: Executor,
+  userId: number,
+  from: string,
+  to: string,
+): Promise<void> {
+  await db
+    .updateTable('users')
+    .set({ password_hash: to })
+    .where('id', '=', userId)
+    .where('password_hash', '=', from)
+    .execute();
+}
+
+/** Whether a user with this id exists (disabled or not: API.md §4 lets you follow them). */
+export async function userExists(db: Executor, userId: number): Promise<boolean> {
+  return (
+    (await db.selectFrom('users').select('id').where('id', '=', userId).executeTakeFirst()) !==
+    undefined
+  );
+}
+
+export function findUsersByIds(db: Executor, ids: number[]): Promise<UserFields[]> {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db.selectFrom('users').select(USER_COLUMNS).where('id', 'in', ids).execute();
+}
+
+/** The users with these ids (duplicates allowed) as wire Users, in one statement. */
+export async function findUsersById(
+  db: Executor,
+  ids: Iterable<number>,
+): Promise<Map<number, User>> {
+  const users = await findUsersByIds(db, [...new Set(ids)]);
+  return new Map(users.map((user) => [user.id, toUser(user)]));
+}
+
+/**
+ * Pairs each row with the user it names, in one statement whatever the number of
+ * rows; a row whose user was deleted meanwhile (by another program) is left out.
+ */
+export async function withUsers<Row, Result>(
+  db: Executor,
+  rows: Row[],
+  userIdOf: (row: Row) => number,
+  build: (row: Row, user: User) => Result,
+): Promise<Result[]> {
+  const users = await findUsersById(db, rows.map(userIdOf));
+  return rows.flatMap((row) => {
+    const user = users.get(userIdOf(row));
+    return user ? [build(row, user)] : [];
+  });
+}
