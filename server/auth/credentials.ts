@@ -3,6 +3,7 @@
 // account; the same hashing work for all three, so neither the message nor the
 // response time tells which usernames exist.
 import type { FastifyInstance } from 'fastify';
+import { findLoginByUsername, isActive, replacePasswordHash } from '../users/users.queries';
 import { DUMMY_PASSWORD_HASH, hashPassword, verifyPassword } from './passwords';
 
 export const WRONG_CREDENTIALS = 'Incorrect username or password.';
@@ -31,15 +32,10 @@ export async function checkCredentials(
     };
   }
 
-  // Usernames match exactly, as in the course app (a unique, case-sensitive column).
-  const user = await app.db.kysely
-    .selectFrom('users')
-    .select(['id', 'password_hash', 'is_disabled'])
-    .where('username', '=', input.username)
-    .executeTakeFirst();
+  const user = await findLoginByUsername(app.db.kysely, input.username);
   const check = await verifyPassword(input.password, user?.password_hash ?? DUMMY_PASSWORD_HASH);
 
-  if (!user || !check.ok || user.is_disabled) {
+  if (!user || !check.ok || !isActive(user)) {
     await app.loginGuard.recordFailure(input.username, input.ip);
     return { ok: false, reason: 'wrong' };
   }
@@ -48,14 +44,8 @@ export async function checkCredentials(
   if (check.needsRehash) {
     // API.md §5: a weaker stored hash is replaced on the next successful login.
     // Only password_hash changes; password_plaintext is never written (API.md §2).
-    // The compare-and-set on the old hash keeps a concurrent password change intact.
     const stronger = await hashPassword(input.password);
-    await app.db.kysely
-      .updateTable('users')
-      .set({ password_hash: stronger })
-      .where('id', '=', user.id)
-      .where('password_hash', '=', user.password_hash)
-      .execute();
+    await replacePasswordHash(app.db.kysely, user.id, user.password_hash, stronger);
   }
   return { ok: true, userId: user.id };
 }

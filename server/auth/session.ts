@@ -3,13 +3,15 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { CookieSerializeOptions } from '@fastify/cookie';
 import type { TokenPair } from '../../contract';
+import { findActiveUser } from '../users/users.queries';
 import {
   ACCESS_COOKIE,
   CSRF_ACCESS_COOKIE,
   CSRF_REFRESH_COOKIE,
   REFRESH_COOKIE,
-  safeEqual,
-} from '../plugins/auth';
+  SESSION_COOKIES,
+} from './cookies';
+import { csrfHeaderMatches, csrfRefusal } from './csrf';
 import { familyOf } from './revocation';
 import { InvalidTokenError, userIdOf, type TokenClaims } from './tokens';
 
@@ -59,7 +61,7 @@ export function setSessionCookies(
 }
 
 export function clearSessionCookies(app: FastifyInstance, reply: FastifyReply): void {
-  for (const name of [ACCESS_COOKIE, REFRESH_COOKIE, CSRF_ACCESS_COOKIE, CSRF_REFRESH_COOKIE]) {
+  for (const name of SESSION_COOKIES) {
     reply.clearCookie(name, { path: '/', sameSite: 'lax', secure: app.config.cookieSecure });
   }
 }
@@ -89,12 +91,8 @@ export async function rotateRefreshToken(
       ? { ok: false, status: 400, message: 'The refresh_token is not a valid token.' }
       : { ok: false, status: 401, message: error.message };
   }
-  if (options.csrf !== undefined && (!claims.csrf || !safeEqual(options.csrf, claims.csrf))) {
-    return {
-      ok: false,
-      status: 401,
-      message: 'Missing or wrong X-CSRF-TOKEN header (copy it from the csrf_refresh_token cookie).',
-    };
+  if (options.csrf !== undefined && !csrfHeaderMatches(options.csrf, claims)) {
+    return { ok: false, status: 401, message: csrfRefusal(CSRF_REFRESH_COOKIE) };
   }
   const revoked = {
     ok: false,
@@ -106,15 +104,8 @@ export async function rotateRefreshToken(
     return revoked;
   }
   const userId = userIdOf(claims);
-  const user =
-    userId === null
-      ? undefined
-      : await app.db.kysely
-          .selectFrom('users')
-          .select(['id', 'is_disabled'])
-          .where('id', '=', userId)
-          .executeTakeFirst();
-  if (!user || user.is_disabled) {
+  const user = userId === null ? undefined : await findActiveUser(app.db.kysely, userId);
+  if (!user) {
     return {
       ok: false,
       status: 401,

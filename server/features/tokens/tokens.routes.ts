@@ -5,7 +5,7 @@ import type { FastifyReply } from 'fastify';
 import { Message, RefreshRequest, TokenPair, TokenRequest } from '../../../contract';
 import { checkCredentials, WRONG_CREDENTIALS } from '../../auth/credentials';
 import { issueSession, rotateRefreshToken, setSessionCookies } from '../../auth/session';
-import { REFRESH_COOKIE } from '../../plugins/auth';
+import { REFRESH_COOKIE } from '../../auth/cookies';
 
 const tags = ['Access Tokens'];
 const errors = { 400: Message, 401: Message, 429: Message };

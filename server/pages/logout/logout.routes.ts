@@ -2,7 +2,7 @@
 // are cleared, and the browser goes back to the login form.
 import type { FastifyInstance } from 'fastify';
 import { clearSessionCookies, revokeRefreshToken } from '../../auth/session';
-import { REFRESH_COOKIE } from '../../plugins/auth';
+import { REFRESH_COOKIE } from '../../auth/cookies';
 
 export async function logoutPageRoutes(app: FastifyInstance): Promise<void> {
   app.get('/logout', { schema: { hide: true } }, async (request, reply) => {
