@@ -11,7 +11,7 @@ import {
   CSRF_ACCESS_COOKIE,
   CSRF_REFRESH_COOKIE,
   REFRESH_COOKIE,
-} from '../server/plugins/auth';
+} from '../server/auth/cookies';
 
 let counter = 0;
 const unique = () =>

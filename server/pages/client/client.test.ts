@@ -5,7 +5,7 @@ import { after, before, describe, it } from 'node:test';
 import Fastify from 'fastify';
 import { createUser } from '../../../test/fixtures';
 import { buildTestApp, testDialect, type TestApp } from '../../../test/helpers';
-import { ACCESS_COOKIE } from '../../plugins/auth';
+import { ACCESS_COOKIE } from '../../auth/cookies';
 import { CLIENT_ROUTES, clientDistDir, sendClientHtml } from './client.routes';
 
 // `npm test` runs before any build (CI) and after one (locally): which answer is right

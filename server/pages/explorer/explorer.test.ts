@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { ACCESS_COOKIE } from '../../plugins/auth';
+import { ACCESS_COOKIE } from '../../auth/cookies';
 import { createUser } from '../../../test/fixtures';
 import { buildTestApp, testDialect, type TestApp } from '../../../test/helpers';
 import { defaultClientDist } from './explorer.routes';
