@@ -7,7 +7,40 @@ import jsxA11y from 'eslint-plugin-jsx-a11y';
 import reactHooks from 'eslint-plugin-react-hooks';
 import unicorn from 'eslint-plugin-unicorn';
 import globals from 'globals';
+import { readdirSync } from 'node:fs';
 import tseslint from 'typescript-eslint';
+
+// Client fences: a feature folder (client/src/features/<name>) imports only itself,
+// components/ and lib/; components/ and lib/ never import a feature. Relative paths are
+// matched as written, so a file N folders deep in its feature climbs N times to reach
+// the other features: one block per depth (feature folders are at most three deep).
+const clientFeatures = readdirSync(new URL('client/src/features', import.meta.url), {
+  withFileTypes: true,
+})
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name);
+const featureMessage =
+  'A feature never imports another feature: move what both need to components/ or lib/.';
+const featureFences = clientFeatures.flatMap((feature) =>
+  [1, 2, 3].map((depth) => ({
+    files: [`client/src/features/${feature}/${'*/'.repeat(depth - 1)}*.{ts,tsx}`],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              // Climbs exactly to features/ and names another folder, or names
+              // features/<other> on the way.
+              regex: `^(\\.\\./){${depth}}(?!\\.\\./)(?!${feature}(/|$))|(^|/)features/(?!${feature}(/|$))`,
+              message: featureMessage,
+            },
+          ],
+        },
+      ],
+    },
+  })),
+);
 
 export default tseslint.config(
   { ignores: ['node_modules', 'dist', 'data', 'e2e/screenshots', 'test-results'] },
@@ -63,12 +96,41 @@ export default tseslint.config(
               message: 'The client never imports the server.',
             },
             {
-              group: ['**/contract', '**/contract/**'],
+              // limits.ts and client-routes.ts are plain values with no imports.
+              regex: '(^|/)contract(/(?!(limits|client-routes)(\\.ts)?$).*)?$',
               allowTypeImports: true,
-              message: 'The client imports contract/ with `import type` only.',
+              message:
+                'The client imports contract/ with `import type` only (values: contract/limits.ts, contract/client-routes.ts).',
             },
           ],
         },
+      ],
+    },
+  },
+  ...featureFences,
+  {
+    files: ['client/src/components/**/*.{ts,tsx}', 'client/src/lib/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '(^|/)features(/|$)',
+              message: 'components/ and lib/ are shared: they never import a feature.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The contract's value modules reach the browser bundle: they import nothing.
+    files: ['contract/limits.ts', 'contract/client-routes.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: '.', message: 'A contract value module imports nothing.' }] },
       ],
     },
   },

@@ -2,17 +2,9 @@
 // validation, handler types, response serialization (a whitelist: what is not
 // declared here cannot leave the server), the OpenAPI document and the client's types.
 import { Type, type Static } from 'typebox';
+import { LIMITS, MAX_ID, PAGE_LIMIT } from './limits';
 
-// ---- limits (text fields; API.md §4 "sane maximum lengths") ----
-export const LIMITS = {
-  imageUrl: 200, // posts.image_url is varchar(200)
-  caption: 2200,
-  altText: 1000,
-  commentText: 2200,
-  username: 256,
-  password: 1024,
-  token: 4096,
-} as const;
+export { LIMITS, MAX_ID, PAGE_LIMIT, SUGGESTIONS_MAX } from './limits';
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) =>
   Type.Union([schema, Type.Null()]);
@@ -112,22 +104,22 @@ export const BodyId = Type.Union(
   },
 );
 
-export const IdParams = Type.Object({ id: Type.Integer({ minimum: 1, maximum: 2_147_483_647 }) });
+export const IdParams = Type.Object({ id: Type.Integer({ minimum: 1, maximum: MAX_ID }) });
 
 export const FeedQuery = Type.Object({
   limit: Type.Optional(
     Type.Integer({
-      minimum: 1,
-      maximum: 50,
-      default: 20,
-      description: 'How many posts to return, 1-50 (default 20).',
-      errorMessage: 'must be an integer from 1 to 50.',
+      minimum: PAGE_LIMIT.min,
+      maximum: PAGE_LIMIT.max,
+      default: PAGE_LIMIT.default,
+      description: `How many posts to return, ${PAGE_LIMIT.min}-${PAGE_LIMIT.max} (default ${PAGE_LIMIT.default}).`,
+      errorMessage: `must be an integer from ${PAGE_LIMIT.min} to ${PAGE_LIMIT.max}.`,
     }),
   ),
   before: Type.Optional(
     Type.Integer({
       minimum: 1,
-      maximum: 2_147_483_647,
+      maximum: MAX_ID,
       description:
         'Cursor for infinite scrolling: the id of the last post you have; returns the posts after it in feed order.',
       errorMessage: 'must be the id of a post (a positive integer).',

@@ -1,7 +1,8 @@
-// The app shell and its routes (the server serves index.html at each of them:
-// server/pages/client/client.routes.ts CLIENT_ROUTES).
+// The app shell and its routes: the paths and titles come from contract/client-routes.ts,
+// the same list the server answers with index.html (server/pages/client/client.routes.ts).
 import { useEffect, type ReactNode } from 'react';
-import { Route, Routes, useLocation } from 'react-router';
+import { matchPath, Route, Routes, useLocation } from 'react-router';
+import { CLIENT_ROUTES, type ClientRouteName } from '../../contract/client-routes';
 import { AnnouncerProvider } from './components/announcer';
 import { Navbar } from './components/navbar';
 import { EmptyState } from './components/states';
@@ -14,20 +15,12 @@ import { ProfileCard } from './features/profile/profile-card';
 import { StoriesRow } from './features/stories/stories-row';
 import { SearchX } from 'lucide-react';
 
-const titles: Record<string, string> = {
-  '/': 'Feed',
-  '/bookmarks': 'Bookmarks',
-  '/network': 'Following',
-  '/network/followers': 'Followers',
-  '/posts/new': 'New post',
-};
-
 /** Keeps the document title in step with the screen, so each page is announced by name. */
 function useDocumentTitle() {
   const { pathname } = useLocation();
   useEffect(() => {
-    const title = titles[pathname] ?? (pathname.endsWith('/edit') ? 'Edit post' : 'Photo App');
-    document.title = `${title} · Photo App`;
+    const route = Object.values(CLIENT_ROUTES).find(({ path }) => matchPath(path, pathname));
+    document.title = `${route?.title ?? 'Photo App'} · Photo App`;
   }, [pathname]);
 }
 
@@ -60,6 +53,36 @@ function FeedPage() {
   );
 }
 
+/** The screen of each route in contract/client-routes.ts (the server serves the app at each path). */
+const screens: Record<ClientRouteName, ReactNode> = {
+  feed: <FeedPage />,
+  bookmarks: (
+    <Layout>
+      <BookmarksPage />
+    </Layout>
+  ),
+  following: (
+    <Layout>
+      <NetworkPage tab="following" />
+    </Layout>
+  ),
+  followers: (
+    <Layout>
+      <NetworkPage tab="followers" />
+    </Layout>
+  ),
+  newPost: (
+    <Layout aside={false}>
+      <PostFormPage />
+    </Layout>
+  ),
+  editPost: (
+    <Layout aside={false}>
+      <PostFormPage />
+    </Layout>
+  ),
+};
+
 export function App() {
   useDocumentTitle();
   return (
@@ -72,47 +95,9 @@ export function App() {
       </a>
       <Navbar />
       <Routes>
-        <Route path="/" element={<FeedPage />} />
-        <Route
-          path="/bookmarks"
-          element={
-            <Layout>
-              <BookmarksPage />
-            </Layout>
-          }
-        />
-        <Route
-          path="/network"
-          element={
-            <Layout>
-              <NetworkPage tab="following" />
-            </Layout>
-          }
-        />
-        <Route
-          path="/network/followers"
-          element={
-            <Layout>
-              <NetworkPage tab="followers" />
-            </Layout>
-          }
-        />
-        <Route
-          path="/posts/new"
-          element={
-            <Layout aside={false}>
-              <PostFormPage />
-            </Layout>
-          }
-        />
-        <Route
-          path="/posts/:id/edit"
-          element={
-            <Layout aside={false}>
-              <PostFormPage />
-            </Layout>
-          }
-        />
+        {Object.entries(CLIENT_ROUTES).map(([name, { path }]) => (
+          <Route key={name} path={path} element={screens[name as ClientRouteName]} />
+        ))}
         <Route
           path="*"
           element={

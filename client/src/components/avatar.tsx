@@ -1,4 +1,4 @@
-import type { User } from '../lib/types';
+import type { User } from '../../../contract';
 import { initials } from '../lib/format';
 
 const sizes = { sm: 'size-8 text-xs', md: 'size-10 text-sm', lg: 'size-14 text-base' } as const;

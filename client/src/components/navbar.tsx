@@ -3,7 +3,8 @@ import { useQuery } from '@tanstack/react-query';
 import { Bookmark, Camera, Code, LogOut, SquarePlus, Users } from 'lucide-react';
 import type { ReactNode } from 'react';
 import { NavLink } from 'react-router';
-import { profileQuery } from '../features/profile/profile.queries';
+import { CLIENT_ROUTES } from '../../../contract/client-routes';
+import { profileQuery } from '../lib/current-user';
 
 const itemClass =
   'flex items-center gap-2 rounded-lg px-2 py-2 md:px-2.5 text-sm font-medium text-neutral-700 hover:bg-neutral-100 hover:text-neutral-900 focus-ring';
@@ -32,24 +33,24 @@ export function Navbar() {
         className="mx-auto flex h-14 max-w-5xl items-center gap-0.5 px-3 sm:gap-1 sm:px-4"
       >
         <NavLink
-          to="/"
+          to={CLIENT_ROUTES.feed.path}
           className="mr-auto flex items-center gap-2 rounded-lg py-1 pr-2 text-lg font-bold tracking-tight whitespace-nowrap focus-ring"
         >
           <Camera aria-hidden="true" className="size-6 text-accent" />
           Photo App
         </NavLink>
         <NavItem
-          to="/posts/new"
+          to={CLIENT_ROUTES.newPost.path}
           icon={<SquarePlus aria-hidden="true" className="size-5" />}
           label="New post"
         />
         <NavItem
-          to="/bookmarks"
+          to={CLIENT_ROUTES.bookmarks.path}
           icon={<Bookmark aria-hidden="true" className="size-5" />}
           label="Bookmarks"
         />
         <NavItem
-          to="/network"
+          to={CLIENT_ROUTES.following.path}
           icon={<Users aria-hidden="true" className="size-5" />}
           label="Network"
         />

@@ -1,10 +1,11 @@
 // Optimistic updates change a post wherever it is cached: the feed pages and the
 // bookmarks list. A snapshot taken first lets a refused request roll back exactly.
 import type { InfiniteData, QueryClient, QueryKey } from '@tanstack/react-query';
-import type { Bookmark, Post } from '../../lib/types';
+import type { Bookmark, Post } from '../../../contract';
+import { queryKeys } from './query-keys';
 
-const FEED_KEY = ['posts', 'feed'];
-const BOOKMARKS_KEY = ['bookmarks'];
+const FEED_KEY = queryKeys.posts.feed();
+const BOOKMARKS_KEY = queryKeys.bookmarks();
 
 export type PostPatch = (post: Post) => Post;
 export type Snapshot = Array<[QueryKey, unknown]>;

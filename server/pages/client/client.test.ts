@@ -6,7 +6,8 @@ import Fastify from 'fastify';
 import { createUser } from '../../../test/fixtures';
 import { buildTestApp, testDialect, type TestApp } from '../../../test/helpers';
 import { ACCESS_COOKIE } from '../../auth/cookies';
-import { CLIENT_ROUTES, clientDistDir, sendClientHtml } from './client.routes';
+import { clientDistDir, sendClientHtml } from '../client-build';
+import { CLIENT_ROUTES } from './client.routes';
 
 // `npm test` runs before any build (CI) and after one (locally): which answer is right
 // depends on whether dist/client exists, and only that answer is accepted.
@@ -70,7 +71,7 @@ describe('sendClientHtml', () => {
   it('answers a 503 page saying to run npm run build when the build is missing', async () => {
     const app = Fastify();
     app.get('/', async (_request, reply) =>
-      sendClientHtml(reply, 'index.html', '/nonexistent/dist/client'),
+      sendClientHtml(reply, 'index.html', { distDir: '/nonexistent/dist/client' }),
     );
     const response = await app.inject({ method: 'GET', url: '/' });
     await app.close();

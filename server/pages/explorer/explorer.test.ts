@@ -5,11 +5,11 @@ import { after, before, describe, it } from 'node:test';
 import { ACCESS_COOKIE } from '../../auth/cookies';
 import { createUser } from '../../../test/fixtures';
 import { buildTestApp, testDialect, type TestApp } from '../../../test/helpers';
-import { defaultClientDist } from './explorer.routes';
+import { clientDistDir } from '../client-build';
 
 // `npm test` runs before any build (CI) and after one (locally): which answer is right
 // depends on whether the explorer entry exists, and only that answer is accepted.
-const built = existsSync(path.join(defaultClientDist, 'explorer.html'));
+const built = existsSync(path.join(clientDistDir, 'explorer.html'));
 
 describe(`GET /api, the API explorer page (${testDialect})`, () => {
   let t: TestApp;
@@ -36,7 +36,8 @@ describe(`GET /api, the API explorer page (${testDialect})`, () => {
         assert.match(response.body, /<title>API explorer · Photo App<\/title>/);
       } else {
         assert.equal(response.statusCode, 503);
-        assert.match(response.body, /not built yet: run `npm run build`/);
+        assert.match(String(response.headers['content-type']), /^text\/html/);
+        assert.match(response.body, /Run <code>npm run build<\/code>/);
       }
       assert.equal(response.headers['cache-control'], 'no-store');
     });

@@ -6,7 +6,7 @@ import { Avatar } from '../../components/avatar';
 import { EmptyState, ErrorState, Skeleton } from '../../components/states';
 import { SwitchButton } from '../../components/switch-button';
 import { describePost, formatCount } from '../../lib/format';
-import { useBookmark } from '../posts/use-post-actions';
+import { useBookmark } from '../../lib/post-mutations';
 import { bookmarksQuery } from './bookmarks.queries';
 
 export function BookmarksPage() {

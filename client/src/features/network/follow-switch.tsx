@@ -1,5 +1,5 @@
 import { SwitchButton } from '../../components/switch-button';
-import type { User } from '../../lib/types';
+import type { User } from '../../../../contract';
 import type { useFollow } from './use-follow';
 
 /** "Follow" / "Following" switch for one person. */

@@ -6,7 +6,7 @@ import { NavLink } from 'react-router';
 import { Avatar } from '../../components/avatar';
 import { EmptyState, ErrorState, Skeleton } from '../../components/states';
 import { displayName } from '../../lib/format';
-import type { User } from '../../lib/types';
+import type { User } from '../../../../contract';
 import { FollowSwitch } from './follow-switch';
 import { followersQuery, followingQuery } from './network.queries';
 import { useFollow } from './use-follow';

@@ -3,7 +3,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useAnnounce } from '../../components/announcer';
 import { api } from '../../lib/api';
-import type { Following, User } from '../../lib/types';
+import { queryKeys } from '../../lib/query-keys';
+import type { Following, User } from '../../../../contract';
 import { followingQuery } from './network.queries';
 
 const PENDING_ID = -1;
@@ -39,8 +40,8 @@ export function useFollow() {
       }
       announce(row ? `You unfollowed ${user.username}` : `You follow ${user.username}`);
       // Their posts and stories arrive (or leave) in the feed.
-      void queryClient.invalidateQueries({ queryKey: ['posts'] });
-      void queryClient.invalidateQueries({ queryKey: ['stories'] });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.posts.all });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.stories() });
     },
     onError: (_error, { user, row }, context) => {
       queryClient.setQueryData(key, context?.previous);

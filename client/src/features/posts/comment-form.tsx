@@ -1,6 +1,7 @@
 // "Add a comment": Enter or Post submits, empty is ignored, focus stays in the field.
 import { useId, useRef, useState } from 'react';
-import type { Post } from '../../lib/types';
+import type { Post } from '../../../../contract';
+import { LIMITS } from '../../../../contract/limits';
 import { newTemporaryCommentId, useAddComment } from './use-post-actions';
 
 export function CommentForm({ post }: { post: Post }) {
@@ -31,7 +32,7 @@ export function CommentForm({ post }: { post: Post }) {
         value={text}
         onChange={(event) => setText(event.target.value)}
         placeholder="Add a comment…"
-        maxLength={2200}
+        maxLength={LIMITS.commentText}
         autoComplete="off"
         className="min-w-0 flex-1 rounded-md bg-transparent py-2 text-sm placeholder:text-neutral-500 focus-visible:ring-2 focus-visible:ring-accent focus-visible:outline-none"
       />

@@ -4,8 +4,8 @@ import { useQuery } from '@tanstack/react-query';
 import { Trash2 } from 'lucide-react';
 import { Avatar } from '../../components/avatar';
 import { Modal } from '../../components/modal';
-import type { Post } from '../../lib/types';
-import { profileQuery } from '../profile/profile.queries';
+import type { Post } from '../../../../contract';
+import { profileQuery } from '../../lib/current-user';
 import { CommentForm } from './comment-form';
 import { useDeleteComment } from './use-post-actions';
 

@@ -3,8 +3,8 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useAnnounce } from '../../components/announcer';
 import { Modal } from '../../components/modal';
 import { api } from '../../lib/api';
-import type { Post } from '../../lib/types';
-import { removePost } from './post-cache';
+import type { Post } from '../../../../contract';
+import { removePost } from '../../lib/post-cache';
 
 export function DeletePostDialog({ post, onClose }: { post: Post; onClose: () => void }) {
   const queryClient = useQueryClient();

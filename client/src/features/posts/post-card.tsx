@@ -6,12 +6,13 @@ import { Link } from 'react-router';
 import { Avatar } from '../../components/avatar';
 import { SwitchButton } from '../../components/switch-button';
 import { describePost, formatCount, viewAllCommentsLabel } from '../../lib/format';
-import type { Post } from '../../lib/types';
-import { profileQuery } from '../profile/profile.queries';
+import type { Post } from '../../../../contract';
+import { profileQuery } from '../../lib/current-user';
 import { CommentForm } from './comment-form';
 import { CommentsDialog } from './comments-dialog';
 import { DeletePostDialog } from './delete-post-dialog';
-import { useBookmark, useLike } from './use-post-actions';
+import { useBookmark } from '../../lib/post-mutations';
+import { useLike } from './use-post-actions';
 
 export function PostCard({ post }: { post: Post }) {
   const me = useQuery(profileQuery()).data;

@@ -6,7 +6,9 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { useAnnounce } from '../../components/announcer';
 import { ErrorState, Skeleton } from '../../components/states';
 import { api, ApiError } from '../../lib/api';
-import type { Post } from '../../lib/types';
+import { queryKeys } from '../../lib/query-keys';
+import type { NewPost, Post } from '../../../../contract';
+import { LIMITS } from '../../../../contract/limits';
 import { postQuery } from './posts.queries';
 
 interface Fields {
@@ -54,11 +56,11 @@ function PostForm({ post }: { post: Post | undefined }) {
   const heading = post ? 'Edit post' : 'New post';
 
   const save = useMutation({
-    mutationFn: (body: { image_url: string; caption: string | null; alt_text: string | null }) =>
+    mutationFn: (body: NewPost) =>
       post ? api.patch<Post>(`/api/posts/${post.id}`, body) : api.post<Post>('/api/posts', body),
     onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: ['posts'] });
-      void queryClient.invalidateQueries({ queryKey: ['bookmarks'] });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.posts.all });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.bookmarks() });
       announce(post ? 'Post updated' : 'Post shared');
       void navigate('/');
     },
@@ -115,7 +117,7 @@ function PostForm({ post }: { post: Post | undefined }) {
           type="url"
           inputMode="url"
           required
-          maxLength={200}
+          maxLength={LIMITS.imageUrl}
           value={fields.image_url}
           onChange={update('image_url')}
           placeholder="https://example.com/photo.jpg"
@@ -142,7 +144,7 @@ function PostForm({ post }: { post: Post | undefined }) {
         <textarea
           id={ids.caption}
           rows={3}
-          maxLength={2200}
+          maxLength={LIMITS.caption}
           value={fields.caption}
           onChange={update('caption')}
           placeholder="Say something about this photo"
@@ -160,7 +162,7 @@ function PostForm({ post }: { post: Post | undefined }) {
         <textarea
           id={ids.alt}
           rows={2}
-          maxLength={1000}
+          maxLength={LIMITS.altText}
           value={fields.alt_text}
           onChange={update('alt_text')}
           aria-describedby={ids.altHelp}

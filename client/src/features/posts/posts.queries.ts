@@ -1,13 +1,14 @@
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
 import { api } from '../../lib/api';
-import type { Post } from '../../lib/types';
+import { queryKeys } from '../../lib/query-keys';
+import type { Post } from '../../../../contract';
 
 export const FEED_PAGE_SIZE = 10;
 
 /** GET /api/posts?limit&before: the feed, newest first, a page at a time (cursor = last post id). */
 export const feedQuery = () =>
   infiniteQueryOptions({
-    queryKey: ['posts', 'feed'],
+    queryKey: queryKeys.posts.feed(),
     queryFn: ({ pageParam }) =>
       api.get<Post[]>(
         `/api/posts?limit=${FEED_PAGE_SIZE}${pageParam ? `&before=${pageParam}` : ''}`,
@@ -20,6 +21,6 @@ export const feedQuery = () =>
 /** GET /api/posts/<id>: one post (the edit form). */
 export const postQuery = (id: number) =>
   queryOptions({
-    queryKey: ['posts', 'one', id],
+    queryKey: queryKeys.posts.one(id),
     queryFn: () => api.get<Post>(`/api/posts/${id}`),
   });

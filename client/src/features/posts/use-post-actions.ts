@@ -1,49 +1,12 @@
-// Like, bookmark, comment and delete-comment: each updates the screen at once and
-// rolls back with a polite, visible message when the server refuses (issue §4).
-import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import { useAnnounce } from '../../components/announcer';
+// Like, comment and delete-comment: each updates the screen at once and rolls back
+// with a polite, visible message when the server refuses (lib/post-mutations.ts).
+import type { Comment, Like, Post } from '../../../../contract';
 import { api } from '../../lib/api';
 import { describePost } from '../../lib/format';
-import type { Bookmark, Comment, Like, Post, User } from '../../lib/types';
-import { profileQuery } from '../profile/profile.queries';
-import { patchPost, restorePosts, snapshotPosts, type Snapshot } from './post-cache';
+import { patchPost } from '../../lib/post-cache';
+import { PENDING_ID, useOptimisticPostMutation } from '../../lib/post-mutations';
 
-/** Ids of rows the server has not created yet (the optimistic placeholders). */
-const PENDING_ID = -1;
 let nextTemporaryCommentId = -1;
-
-interface Optimistic<TVars, TResult> {
-  request: (vars: TVars) => Promise<TResult>;
-  apply: (vars: TVars, me: User) => { postId: number; patch: (post: Post) => Post };
-  settle?: (vars: TVars, result: TResult, queryClient: QueryClient) => void;
-  done: (vars: TVars) => string;
-  failed: (vars: TVars) => string;
-}
-
-function useOptimisticPostMutation<TVars, TResult>(config: Optimistic<TVars, TResult>) {
-  const queryClient = useQueryClient();
-  const announce = useAnnounce();
-  const me = useQuery(profileQuery()).data;
-  return useMutation<TResult, Error, TVars, { snapshot: Snapshot }>({
-    mutationFn: config.request,
-    onMutate: async (vars) => {
-      const snapshot = await snapshotPosts(queryClient);
-      if (me) {
-        const { postId, patch } = config.apply(vars, me);
-        patchPost(queryClient, postId, patch);
-      }
-      return { snapshot };
-    },
-    onSuccess: (result, vars) => {
-      config.settle?.(vars, result, queryClient);
-      announce(config.done(vars));
-    },
-    onError: (_error, vars, context) => {
-      restorePosts(queryClient, context?.snapshot);
-      announce(config.failed(vars), 'error');
-    },
-  });
-}
 
 export function useLike() {
   return useOptimisticPostMutation<{ post: Post }, Like | null>({
@@ -76,42 +39,6 @@ export function useLike() {
     done: ({ post }) => (post.current_user_like_id ? 'Like removed' : 'Post liked'),
     failed: ({ post }) =>
       `Could not ${post.current_user_like_id ? 'unlike' : 'like'} the ${describePost(post)}. Please try again.`,
-  });
-}
-
-export function useBookmark() {
-  return useOptimisticPostMutation<
-    { post: Pick<Post, 'id' | 'current_user_bookmark_id' | 'user' | 'caption'> },
-    Bookmark | null
-  >({
-    request: async ({ post }) =>
-      post.current_user_bookmark_id
-        ? (await api.delete(`/api/bookmarks/${post.current_user_bookmark_id}`), null)
-        : api.post<Bookmark>('/api/bookmarks', { post_id: post.id }),
-    apply: ({ post }) => ({
-      postId: post.id,
-      patch: (current) => {
-        if (post.current_user_bookmark_id) {
-          const { current_user_bookmark_id: _removed, ...rest } = current;
-          return rest;
-        }
-        return { ...current, current_user_bookmark_id: PENDING_ID };
-      },
-    }),
-    settle: ({ post }, bookmark, queryClient) => {
-      // A removed bookmark stays listed (switched off) until the page is left, so the
-      // focus stays put and a slip can be undone in place.
-      // Marked stale only: the list is fetched afresh the next time it is shown.
-      void queryClient.invalidateQueries({ queryKey: ['bookmarks'], refetchType: 'none' });
-      if (bookmark)
-        patchPost(queryClient, post.id, (current) => ({
-          ...current,
-          current_user_bookmark_id: bookmark.id,
-        }));
-    },
-    done: ({ post }) => (post.current_user_bookmark_id ? 'Bookmark removed' : 'Post bookmarked'),
-    failed: ({ post }) =>
-      `Could not ${post.current_user_bookmark_id ? 'remove the bookmark of' : 'bookmark'} the ${describePost(post)}. Please try again.`,
   });
 }
 

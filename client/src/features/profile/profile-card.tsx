@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Avatar } from '../../components/avatar';
 import { Skeleton } from '../../components/states';
 import { displayName } from '../../lib/format';
-import { profileQuery } from './profile.queries';
+import { profileQuery } from '../../lib/current-user';
 
 /** The right column's profile panel: avatar, username, name. */
 export function ProfileCard() {
