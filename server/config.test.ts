@@ -9,33 +9,27 @@ const cwd = '/srv/app';
 
 describe('parseDatabaseUrl', () => {
   it('accepts the course .env SQLAlchemy URLs unchanged', () => {
-    assert.deepEqual(parseDatabaseUrl('postgresql+psycopg://root:pw@127.0.0.1/photo-app', cwd), {
-      dialect: 'postgres',
-      url: 'postgresql://root:pw@127.0.0.1/photo-app',
-    });
-    assert.deepEqual(parseDatabaseUrl('postgresql+psycopg2://root@localhost:5432/photos', cwd), {
-      dialect: 'postgres',
-      url: 'postgresql://root@localhost:5432/photos',
-    });
-    assert.deepEqual(parseDatabaseUrl('postgres://u@h/d', cwd), {
-      dialect: 'postgres',
-      url: 'postgresql://u@h/d',
-    });
+    for (const [input, url] of [
+      [
+        'postgresql+psycopg://root:pw@127.0.0.1/photo-app',
+        'postgresql://root:pw@127.0.0.1/photo-app',
+      ],
+      [
+        'postgresql+psycopg2://root@localhost:5432/photos',
+        'postgresql://root@localhost:5432/photos',
+      ],
+      ['postgres://u@h/d', 'postgresql://u@h/d'],
+    ] as const)
+      assert.deepEqual(parseDatabaseUrl(input, cwd), { dialect: 'postgres', url }, input);
   });
 
   it('reads SQLite paths and sqlite:/// URLs relative to the working directory', () => {
-    assert.deepEqual(parseDatabaseUrl('data/x.db', cwd), {
-      dialect: 'sqlite',
-      file: '/srv/app/data/x.db',
-    });
-    assert.deepEqual(parseDatabaseUrl('sqlite:///data/x.db', cwd), {
-      dialect: 'sqlite',
-      file: '/srv/app/data/x.db',
-    });
-    assert.deepEqual(parseDatabaseUrl('sqlite:////tmp/x.db', cwd), {
-      dialect: 'sqlite',
-      file: '/tmp/x.db',
-    });
+    for (const [input, file] of [
+      ['data/x.db', '/srv/app/data/x.db'],
+      ['sqlite:///data/x.db', '/srv/app/data/x.db'],
+      ['sqlite:////tmp/x.db', '/tmp/x.db'],
+    ] as const)
+      assert.deepEqual(parseDatabaseUrl(input, cwd), { dialect: 'sqlite', file }, input);
   });
 
   it('refuses other schemes and URLs without a database, naming the variable', () => {

@@ -1,7 +1,8 @@
 // Rows made directly through SQL, as another program (or a course test) would.
 // Each test creates its own data; nothing here assumes what else is in the database.
+import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import type { Db } from '../server/db/database';
 import { toDbTime } from '../server/db/portable';
 import type { PostRow, UserRow } from '../server/db/schema';
@@ -96,21 +97,25 @@ export async function follow(db: Db, followerId: number, followedId: number) {
     .executeTakeFirstOrThrow();
 }
 
-export async function like(db: Db, userId: number, postId: number) {
+/** A like or a bookmark row: the two tables have the same shape. */
+async function markPost(
+  db: Db,
+  table: 'likes_posts' | 'bookmarks',
+  userId: number,
+  postId: number,
+) {
   return db.kysely
-    .insertInto('likes_posts')
+    .insertInto(table)
     .values({ user_id: userId, post_id: postId, timestamp: toDbTime(new Date()) })
     .returningAll()
     .executeTakeFirstOrThrow();
 }
 
-export async function bookmark(db: Db, userId: number, postId: number) {
-  return db.kysely
-    .insertInto('bookmarks')
-    .values({ user_id: userId, post_id: postId, timestamp: toDbTime(new Date()) })
-    .returningAll()
-    .executeTakeFirstOrThrow();
-}
+export const like = (db: Db, userId: number, postId: number) =>
+  markPost(db, 'likes_posts', userId, postId);
+
+export const bookmark = (db: Db, userId: number, postId: number) =>
+  markPost(db, 'bookmarks', userId, postId);
 
 export async function comment(
   db: Db,
@@ -143,12 +148,63 @@ export async function createStory(db: Db, userId: number, text = 'A story', hour
     .executeTakeFirstOrThrow();
 }
 
+/** POST /api/token/refresh with the refresh token in the JSON body (no cookies). */
+export function refreshWith(app: FastifyInstance, refreshToken: string) {
+  return app.inject({
+    method: 'POST',
+    url: '/api/token/refresh',
+    payload: { refresh_token: refreshToken },
+  });
+}
+
 /** Requests as `userId` (Bearer token); `payload` objects are sent as JSON. */
 export function apiAs(app: FastifyInstance, userId: number) {
   const headers = bearer(app, userId);
   return (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: object | string) =>
     app.inject({ method, url, headers, ...(payload === undefined ? {} : { payload }) });
 }
+
+export type ApiClient = ReturnType<typeof apiAs>;
+
+/** Status and JSON body checked together, so a failure shows both. */
+export function assertAnswer(
+  response: LightMyRequestResponse,
+  status: number,
+  body: unknown,
+  note?: string,
+): void {
+  assert.deepEqual([response.statusCode, response.json()], [status, body], note);
+}
+
+/**
+ * "Create once" (a like, a bookmark, a follow): two simultaneous POSTs answer one
+ * 201 and one 400, and a third POST answers 400 with `message`.
+ */
+export async function assertCreatedOnce(
+  as: ApiClient,
+  url: string,
+  body: object,
+  message: string,
+): Promise<void> {
+  const answers = await Promise.all([1, 2].map(() => as('POST', url, body)));
+  assert.deepEqual(answers.map((r) => r.statusCode).sort(), [201, 400]);
+  assertAnswer(await as('POST', url, body), 400, { message });
+}
+
+/** The wire keys of every Post (API.md §3), sorted; current_user_* keys appear only when set. */
+export const POST_KEYS = [
+  'alt_text',
+  'caption',
+  'comments',
+  'display_time',
+  'id',
+  'image_url',
+  'likes',
+  'user',
+];
+
+/** An object's keys, sorted, to compare with a list such as USER_KEYS. */
+export const keysOf = (value: object) => Object.keys(value).sort();
 
 export const USER_KEYS = [
   'email',

@@ -2,22 +2,24 @@
 // ours have exactly its header and claim set.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { createUser } from '../../test/fixtures';
+import { createUser, refreshWith } from '../../test/fixtures';
 import { buildTestApp, useTestApp, TEST_JWT_SECRET, testDialect } from '../../test/helpers';
 import { decodeJwt, flaskToken } from '../../test/jwt';
 import { hashPassword } from './passwords';
 
 describe(`flask-jwt-extended tokens (${testDialect})`, () => {
   const t = useTestApp();
-
-  it('accepts a flask-jwt-extended access token with a string sub', async () => {
-    const user = await createUser(t.db);
-    const token = flaskToken(TEST_JWT_SECRET, 'access', String(user.id));
-    const response = await t.app.inject({
+  const profileWith = (token: string) =>
+    t.app.inject({
       method: 'GET',
       url: '/api/profile',
       headers: { authorization: `Bearer ${token}` },
     });
+
+  it('accepts a flask-jwt-extended access token with a string sub', async () => {
+    const user = await createUser(t.db);
+    const token = flaskToken(TEST_JWT_SECRET, 'access', String(user.id));
+    const response = await profileWith(token);
     assert.equal(response.statusCode, 200);
     assert.equal(response.json().id, user.id);
   });
@@ -25,11 +27,7 @@ describe(`flask-jwt-extended tokens (${testDialect})`, () => {
   it('accepts an access token from an older Flask deployment with an integer sub', async () => {
     const user = await createUser(t.db);
     const token = flaskToken(TEST_JWT_SECRET, 'access', user.id);
-    const response = await t.app.inject({
-      method: 'GET',
-      url: '/api/profile',
-      headers: { authorization: `Bearer ${token}` },
-    });
+    const response = await profileWith(token);
     assert.equal(response.statusCode, 200);
     assert.equal(response.json().username, user.username);
   });
@@ -37,18 +35,10 @@ describe(`flask-jwt-extended tokens (${testDialect})`, () => {
   it('accepts a flask-jwt-extended refresh token (no rotation family) and rotates it once', async () => {
     const user = await createUser(t.db);
     const refresh = flaskToken(TEST_JWT_SECRET, 'refresh', user.id);
-    const first = await t.app.inject({
-      method: 'POST',
-      url: '/api/token/refresh',
-      payload: { refresh_token: refresh },
-    });
+    const first = await refreshWith(t.app, refresh);
     assert.equal(first.statusCode, 200);
     assert.equal(decodeJwt(first.json().access_token).claims.sub, String(user.id));
-    const again = await t.app.inject({
-      method: 'POST',
-      url: '/api/token/refresh',
-      payload: { refresh_token: refresh },
-    });
+    const again = await refreshWith(t.app, refresh);
     assert.equal(again.statusCode, 401);
   });
 

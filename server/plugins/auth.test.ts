@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import Fastify from 'fastify';
+import Fastify, { type FastifyPluginAsync } from 'fastify';
 import { bearer, createUser, loginCookies } from '../../test/fixtures';
 import { buildTestApp, useTestApp, testDialect } from '../../test/helpers';
 import { markPublicScope, protectApiScope, registerAuth, type RegisteredRoute } from './auth';
@@ -64,64 +64,42 @@ describe(`lock-down of /api (${testDialect})`, () => {
 });
 
 describe('the lock-down guard at start-up', () => {
-  async function bare() {
+  /** Registers `plugin` on a fresh Fastify with the same guard (the real app stays untouched) and expects the refusal. */
+  async function assertRefused(plugin: FastifyPluginAsync, message: RegExp, prefix?: string) {
     const t = await buildTestApp();
-    // A fresh Fastify with the same guard, so a broken route can be tried without touching the real app.
     const app = Fastify();
     app.decorate('config', t.config);
     app.decorate('db', t.db);
     registerAuth(app);
-    return { app, done: () => Promise.all([app.close(), t.close()]) };
+    try {
+      await assert.rejects(async () => app.register(plugin, prefix ? { prefix } : {}), message);
+    } finally {
+      await Promise.all([app.close(), t.close()]);
+    }
   }
 
   it('refuses a route under /api registered in no protected scope', async () => {
-    const { app, done } = await bare();
-    try {
-      await assert.rejects(
-        async () =>
-          app.register(async (scope) => {
-            scope.get('/api/forgotten', async () => ({}));
-          }),
-        /GET \/api\/forgotten is in no protected scope/,
-      );
-    } finally {
-      await done();
-    }
+    await assertRefused(async (scope) => {
+      scope.get('/api/forgotten', async () => ({}));
+    }, /GET \/api\/forgotten is in no protected scope/);
   });
 
   it('refuses config.public outside the public scope', async () => {
-    const { app, done } = await bare();
-    try {
-      await assert.rejects(
-        async () =>
-          app.register(
-            async (scope) => {
-              protectApiScope(scope);
-              scope.get('/sneaky', { config: { public: true } }, async () => ({}));
-            },
-            { prefix: '/api' },
-          ),
-        /is marked public but is not registered in the public scope/,
-      );
-    } finally {
-      await done();
-    }
+    await assertRefused(
+      async (scope) => {
+        protectApiScope(scope);
+        scope.get('/sneaky', { config: { public: true } }, async () => ({}));
+      },
+      /is marked public but is not registered in the public scope/,
+      '/api',
+    );
   });
 
   it('refuses an /api route in the public scope that is not marked public', async () => {
-    const { app, done } = await bare();
-    try {
-      await assert.rejects(
-        async () =>
-          app.register(async (scope) => {
-            markPublicScope(scope);
-            scope.get('/api/implicit', async () => ({}));
-          }),
-        /is public under \/api without config: \{ public: true \}/,
-      );
-    } finally {
-      await done();
-    }
+    await assertRefused(async (scope) => {
+      markPublicScope(scope);
+      scope.get('/api/implicit', async () => ({}));
+    }, /is public under \/api without config: \{ public: true \}/);
   });
 });
 

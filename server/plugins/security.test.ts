@@ -41,19 +41,15 @@ describe(`security headers and CORS (${testDialect})`, () => {
     assert.equal(response.headers['access-control-allow-credentials'], undefined);
   });
 
+  /** A GET without credentials from a page at `origin`. */
+  const getFrom = (url: string, origin: string) =>
+    t.app.inject({ method: 'GET', url, headers: { origin } });
+
   it('allows credentialed (cookie) calls only from CORS_ORIGINS', async () => {
-    const trusted = await t.app.inject({
-      method: 'GET',
-      url: '/api/profile',
-      headers: { origin: TRUSTED },
-    });
+    const trusted = await getFrom('/api/profile', TRUSTED);
     assert.equal(trusted.headers['access-control-allow-origin'], TRUSTED);
     assert.equal(trusted.headers['access-control-allow-credentials'], 'true');
-    const other = await t.app.inject({
-      method: 'GET',
-      url: '/api/profile',
-      headers: { origin: 'https://evil.example' },
-    });
+    const other = await getFrom('/api/profile', 'https://evil.example');
     assert.notEqual(other.headers['access-control-allow-credentials'], 'true');
   });
 
@@ -75,11 +71,7 @@ describe(`security headers and CORS (${testDialect})`, () => {
   });
 
   it('adds no CORS headers outside /api', async () => {
-    const response = await t.app.inject({
-      method: 'GET',
-      url: '/login',
-      headers: { origin: TRUSTED },
-    });
+    const response = await getFrom('/login', TRUSTED);
     assert.equal(response.headers['access-control-allow-origin'], undefined);
   });
 });

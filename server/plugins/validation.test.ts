@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { Ajv } from 'ajv';
 import { NewComment, NewPost, PostIdBody } from '../../contract';
-import { apiAs, createUser } from '../../test/fixtures';
+import { apiAs, createUser, assertAnswer } from '../../test/fixtures';
 import { useTestApp, testDialect, type TestApp } from '../../test/helpers';
 import { describeValidationError } from './validation';
 
@@ -14,16 +14,29 @@ function bodyMessage(schema: object, value: unknown): string {
 }
 
 describe('describeValidationError', () => {
-  it('names a missing field', () => {
-    assert.equal(bodyMessage(NewPost, {}), 'Missing field "image_url".');
-  });
-
-  it('names the field and the type it must have', () => {
-    assert.equal(
-      bodyMessage(NewPost, { image_url: 3 }),
+  const messages: Array<[test: string, schema: object, body: unknown, message: string]> = [
+    ['names a missing field', NewPost, {}, 'Missing field "image_url".'],
+    [
+      'names the field and the type it must have',
+      NewPost,
+      { image_url: 3 },
       'Invalid field "image_url": must be a string.',
-    );
-  });
+    ],
+    [
+      "uses a schema's errorMessage for ids in bodies",
+      PostIdBody,
+      { post_id: 1.5 },
+      'Invalid field "post_id": must be a positive integer id (a number like 12 or a string like "12").',
+    ],
+    [
+      'asks for a JSON object when the body is not one',
+      PostIdBody,
+      [1],
+      'The request body must be a JSON object (send Content-Type: application/json).',
+    ],
+  ];
+  for (const [test, schema, body, message] of messages)
+    it(test, () => assert.equal(bodyMessage(schema, body), message));
 
   it('says an empty text must not be empty and a long one how long it may be', () => {
     assert.equal(
@@ -33,20 +46,6 @@ describe('describeValidationError', () => {
     assert.match(
       bodyMessage(NewComment, { post_id: 1, text: 'x'.repeat(5000) }),
       /"text": must be at most 2200 characters long\.$/,
-    );
-  });
-
-  it("uses a schema's errorMessage for ids in bodies", () => {
-    assert.equal(
-      bodyMessage(PostIdBody, { post_id: 1.5 }),
-      'Invalid field "post_id": must be a positive integer id (a number like 12 or a string like "12").',
-    );
-  });
-
-  it('asks for a JSON object when the body is not one', () => {
-    assert.equal(
-      bodyMessage(PostIdBody, [1]),
-      'The request body must be a JSON object (send Content-Type: application/json).',
     );
   });
 
@@ -74,10 +73,9 @@ describe(`request bodies under /api (${testDialect})`, () => {
       headers: { ...apiHeaders(t, user.id), 'content-type': 'application/x-www-form-urlencoded' },
       payload: 'post_id=1',
     });
-    assert.deepEqual(
-      [response.statusCode, response.json()],
-      [415, { message: 'Unsupported Content-Type: send the body as application/json.' }],
-    );
+    assertAnswer(response, 415, {
+      message: 'Unsupported Content-Type: send the body as application/json.',
+    });
   });
 
   it('accepts an empty body whatever its Content-Type says', async () => {
@@ -89,11 +87,7 @@ describe(`request bodies under /api (${testDialect})`, () => {
         headers: { ...apiHeaders(t, user.id), 'content-type': type },
         payload: '',
       });
-      assert.deepEqual(
-        [response.statusCode, response.json()],
-        [404, { message: 'Like 2147483000 not found.' }],
-        type,
-      );
+      assertAnswer(response, 404, { message: 'Like 2147483000 not found.' }, type);
     }
     assert.equal((await apiAs(t.app, user.id)('DELETE', '/api/likes/2147483000')).statusCode, 404);
   });

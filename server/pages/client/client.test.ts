@@ -4,7 +4,7 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import Fastify from 'fastify';
 import { createUser } from '../../../test/fixtures';
-import { buildTestApp, testDialect, type TestApp } from '../../../test/helpers';
+import { useTestApp, testDialect } from '../../../test/helpers';
 import { ACCESS_COOKIE } from '../../auth/cookies';
 import { clientDistDir, sendClientHtml } from '../client-build';
 import { CLIENT_ROUTES } from './client.routes';
@@ -15,14 +15,12 @@ const built = existsSync(path.join(clientDistDir, 'index.html'));
 const concreteRoutes = CLIENT_ROUTES.map((route) => route.replace(':id', '12'));
 
 describe(`the web client pages (${testDialect})`, () => {
-  let t: TestApp;
+  const t = useTestApp();
   let cookie: string;
   before(async () => {
-    t = await buildTestApp();
     const user = await createUser(t.db);
     cookie = `${ACCESS_COOKIE}=${t.app.tokens.sign('access', user.id).token}`;
   });
-  after(() => t.close());
 
   for (const url of concreteRoutes) {
     it(`redirects ${url} to exactly /login without a token`, async () => {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { ACCESS_COOKIE } from '../../auth/cookies';
 import { createUser } from '../../../test/fixtures';
-import { buildTestApp, testDialect, type TestApp } from '../../../test/helpers';
+import { useTestApp, testDialect } from '../../../test/helpers';
 import { clientDistDir } from '../client-build';
 
 // `npm test` runs before any build (CI) and after one (locally): which answer is right
@@ -12,14 +12,12 @@ import { clientDistDir } from '../client-build';
 const built = existsSync(path.join(clientDistDir, 'explorer.html'));
 
 describe(`GET /api, the API explorer page (${testDialect})`, () => {
-  let t: TestApp;
+  const t = useTestApp();
   let cookie: string;
   before(async () => {
-    t = await buildTestApp();
     const user = await createUser(t.db);
     cookie = `${ACCESS_COOKIE}=${t.app.tokens.sign('access', user.id).token}`;
   });
-  after(() => t.close());
 
   for (const url of ['/api', '/api/']) {
     it(`redirects ${url} to exactly /login without a token`, async () => {
@@ -43,14 +41,13 @@ describe(`GET /api, the API explorer page (${testDialect})`, () => {
     });
   }
 
+  const getWithAccessCookie = (url: string, token: string) =>
+    t.app.inject({ method: 'GET', url, headers: { cookie: `${ACCESS_COOKIE}=${token}` } });
+
   it('redirects to /login when the cookie holds a refresh token instead of an access token', async () => {
     const user = await createUser(t.db);
     const refresh = t.app.tokens.sign('refresh', user.id).token;
-    const response = await t.app.inject({
-      method: 'GET',
-      url: '/api',
-      headers: { cookie: `${ACCESS_COOKIE}=${refresh}` },
-    });
+    const response = await getWithAccessCookie('/api', refresh);
     assert.equal(response.statusCode, 302);
     assert.equal(response.headers.location, '/login');
   });
@@ -59,11 +56,7 @@ describe(`GET /api, the API explorer page (${testDialect})`, () => {
     const user = await createUser(t.db);
     const token = t.app.tokens.sign('access', user.id).token;
     await t.db.kysely.deleteFrom('users').where('id', '=', user.id).execute();
-    const response = await t.app.inject({
-      method: 'GET',
-      url: '/api/',
-      headers: { cookie: `${ACCESS_COOKIE}=${token}` },
-    });
+    const response = await getWithAccessCookie('/api/', token);
     assert.equal(response.statusCode, 302);
     assert.equal(response.headers.location, '/login');
   });

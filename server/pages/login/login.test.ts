@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
-import { createUser, loginCookies } from '../../../test/fixtures';
+import { createUser, loginCookies, refreshWith } from '../../../test/fixtures';
 import { useTestApp, testDialect } from '../../../test/helpers';
 
 // werkzeug scrypt hash of "password", made with python3 hashlib (see passwords.test.ts).
@@ -162,11 +162,7 @@ describe(`GET /logout and the pages (${testDialect})`, () => {
     assert.equal(response.headers.location, '/login');
     assert.deepEqual(response.cookies.map((c) => c.name).sort(), COOKIE_NAMES);
     for (const cleared of response.cookies) assert.equal(cleared.value, '');
-    const refresh = await t.app.inject({
-      method: 'POST',
-      url: '/api/token/refresh',
-      payload: { refresh_token: refreshToken },
-    });
+    const refresh = await refreshWith(t.app, refreshToken);
     assert.equal(refresh.statusCode, 401);
   });
 
