@@ -5,13 +5,15 @@ import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
 import path from 'node:path';
 import { defineConfig } from 'vite';
+import { precompress } from './scripts/precompress';
 
 const server = `http://127.0.0.1:${process.env.PORT ?? 5000}`;
 const clientRoot = path.resolve(import.meta.dirname, 'client');
 
 export default defineConfig({
   root: clientRoot,
-  plugins: [react(), tailwindcss()],
+  // precompress: .br and .gz next to each built file, served by @fastify/static as they are.
+  plugins: [react(), tailwindcss(), precompress()],
   build: {
     outDir: path.resolve(import.meta.dirname, 'dist', 'client'),
     emptyOutDir: true,

@@ -1,41 +1,34 @@
-// npm run bench [-- --large N] [--posts-per-user M] [--pg] [--database URL]
-//   [--duration S] [--connections C] [--token-connections C] [--json out.json]
-// Starts the real server (node --import tsx server/main.ts, NODE_ENV=production) on
-// a prepared database (bench-database.ts), logs in as webdev, and measures the main
-// read endpoints and the login with autocannon. Traffic goes to 127.0.0.1 only.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
-import path from 'node:path';
+// npm run bench [-- options]: measures, in one run, a bare node:http baseline and the
+// app's read endpoints as production runs them (compiled server, NODE_ENV=production,
+// its default workers), each loaded identically by wrk (autocannon when wrk is missing),
+// on SQLite and PostgreSQL. Prints requests/s, p50/p99, bytes per response, RSS per
+// worker and each endpoint's share of the baseline. Traffic goes to 127.0.0.1 only.
+// --smoke: a few seconds on SQLite that only checks everything runs and answers 2xx.
 import { parseArgs } from 'node:util';
-import autocannon from 'autocannon';
-import { freePort, waitForHealthy } from '../test/server-process';
-import { prepareBenchDatabase } from './bench-database';
+import { createLoadGenerator, type LoadOptions } from './bench-load';
+import { prepareBenchDatabase, type BenchDatabaseOptions } from './bench-database';
+import { describeMachine, printTable, saveJson, type Row } from './bench-report';
+import { startApp, startBaseline, workerRss } from './bench-servers';
+import { buildServer } from './build-server';
 
-const HOST = '127.0.0.1';
-const USAGE =
-  'Usage: npm run bench -- [--large N [--posts-per-user M]] [--pg] [--database URL] [--duration 10] [--connections 50] [--token-connections 4] [--json out.json]';
-
-function wholeNumber(flag: string, raw: string | undefined, fallback?: number): number | undefined {
-  if (raw === undefined) return fallback;
-  if (!/^\d+$/.test(raw) || Number(raw) < 1) {
-    console.error(`--${flag} is "${raw}": give a whole number of at least 1. ${USAGE}`);
-    process.exit(2);
-  }
-  return Number(raw);
-}
+const USAGE = `Usage: npm run bench -- [--smoke] [--only sqlite|pg] [--large N [--posts-per-user M]]
+  [--database URL]... [--workers N] [--duration 15] [--connections 32] [--threads 2]
+  [--encoding "gzip, deflate, br"] [--endpoints feed,profile] [--json out.json]`;
 
 const { values: flags } = parseArgs({
   options: {
+    smoke: { type: 'boolean', default: false },
+    only: { type: 'string' },
     large: { type: 'string' },
     'posts-per-user': { type: 'string' },
-    pg: { type: 'boolean', default: false },
-    database: { type: 'string' },
+    database: { type: 'string', multiple: true, default: [] },
+    workers: { type: 'string' },
     duration: { type: 'string' },
     connections: { type: 'string' },
-    'token-connections': { type: 'string' },
+    threads: { type: 'string' },
+    encoding: { type: 'string', default: 'gzip, deflate, br' },
     json: { type: 'string' },
+    endpoints: { type: 'string' },
     help: { type: 'boolean', default: false },
   },
   strict: true,
@@ -44,200 +37,217 @@ if (flags.help) {
   console.log(USAGE);
   process.exit(0);
 }
-const duration = wholeNumber('duration', flags.duration, 10) as number;
-const connections = wholeNumber('connections', flags.connections, 50) as number;
-// POST /api/token runs scrypt at OWASP strength on purpose: a few connections saturate it.
-const tokenConnections = wholeNumber('token-connections', flags['token-connections'], 4) as number;
 
-function stopServer(server: ChildProcess): Promise<void> {
-  if (server.exitCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    const kill = setTimeout(() => server.kill('SIGKILL'), 10_000);
-    server.once('exit', () => {
-      clearTimeout(kill);
-      resolve();
-    });
-    server.kill('SIGTERM');
-  });
+function wholeNumber(flag: string, raw: string | undefined): number | undefined {
+  if (raw === undefined) return undefined;
+  if (!/^\d+$/.test(raw) || Number(raw) < 1) {
+    console.error(`--${flag} is "${raw}": give a whole number of at least 1.\n${USAGE}`);
+    process.exit(2);
+  }
+  return Number(raw);
+}
+if (flags.only !== undefined && flags.only !== 'sqlite' && flags.only !== 'pg') {
+  console.error(`--only is "${flags.only}": give sqlite or pg.\n${USAGE}`);
+  process.exit(2);
 }
 
-/** webdev's access token from POST /api/token (the seed's password). */
-async function accessToken(base: string): Promise<string> {
+const smoke = flags.smoke;
+const seconds = wholeNumber('duration', flags.duration) ?? (smoke ? 1 : 15);
+const connections = wholeNumber('connections', flags.connections) ?? (smoke ? 4 : 32);
+const threads = wholeNumber('threads', flags.threads) ?? (smoke ? 1 : 2);
+const workers = wholeNumber('workers', flags.workers);
+const largeUsers = wholeNumber('large', flags.large);
+const pgAdminUrl =
+  process.env.BENCH_PG_URL ??
+  process.env.TEST_PG_URL ??
+  'postgresql://postgres@127.0.0.1:5432/postgres';
+
+/** The databases to measure: demo data per dialect, the large seed, existing ones. */
+function configurations(): BenchDatabaseOptions[] {
+  const dialects = smoke ? [false] : [false, true].filter((pg) => wantDialect(pg));
+  const list: BenchDatabaseOptions[] = dialects.map((postgres) => ({ postgres, pgAdminUrl }));
+  if (largeUsers !== undefined) {
+    for (const postgres of dialects) {
+      list.push({
+        postgres,
+        pgAdminUrl,
+        largeUsers,
+        postsPerUser: wholeNumber('posts-per-user', flags['posts-per-user']),
+      });
+    }
+  }
+  for (const existing of flags.database ?? []) list.push({ postgres: false, pgAdminUrl, existing });
+  return list;
+}
+
+function wantDialect(postgres: boolean): boolean {
+  return flags.only === undefined || flags.only === (postgres ? 'pg' : 'sqlite');
+}
+
+async function login(base: string): Promise<string> {
   const response = await fetch(`${base}/api/token`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ username: 'webdev', password: 'password' }),
   });
-  if (!response.ok) {
-    throw new Error(
-      `POST /api/token answered ${response.status}: is webdev / password in this database?`,
-    );
-  }
+  if (!response.ok) throw new Error(`POST /api/token answered ${response.status}`);
   return ((await response.json()) as { access_token: string }).access_token;
 }
 
 interface Scenario {
-  name: string;
-  method: 'GET' | 'POST';
-  path: string;
-  connections: number;
-  body?: string;
+  endpoint: string;
+  options: Omit<LoadOptions, 'seconds' | 'threads'>;
 }
 
-interface Measured {
-  name: string;
-  connections: number;
-  requestsPerSecond: number;
-  p50Ms: number;
-  p99Ms: number;
-  non2xx: number;
-  errors: number;
-}
-
-async function measure(
-  base: string,
-  token: string,
-  scenario: Scenario,
-  seconds: number,
-): Promise<Measured> {
-  const headers: Record<string, string> = scenario.body
-    ? { 'content-type': 'application/json' }
-    : { authorization: `Bearer ${token}` };
-  const result = await autocannon({
-    url: `${base}${scenario.path}`,
-    method: scenario.method,
-    headers,
-    body: scenario.body,
-    connections: scenario.connections,
-    duration: seconds,
+function scenarios(base: string, token: string, postId: number): Scenario[] {
+  const headers = { authorization: `Bearer ${token}`, 'accept-encoding': flags.encoding };
+  const get = (path: string): Scenario => ({
+    endpoint: `GET ${path}`,
+    options: { url: `${base}${path}`, method: 'GET', headers, connections },
   });
-  return {
-    name: scenario.name,
-    connections: scenario.connections,
-    // Completed requests over the run: exact even for the slow login, where the per-second samples round to 0 or 1.
-    requestsPerSecond: Math.round((result.requests.total / result.duration) * 10) / 10,
-    p50Ms: result.latency.p50,
-    p99Ms: result.latency.p99,
-    non2xx: result.non2xx,
-    errors: result.errors,
-  };
+  return [
+    get('/api/posts?limit=20'),
+    get('/api/posts?limit=50'),
+    get(`/api/posts/${postId}`),
+    get('/api/stories'),
+    get('/api/suggestions'),
+    get('/api/bookmarks'),
+    get('/api/profile'),
+    {
+      endpoint: 'GET /login (HTML)',
+      options: {
+        url: `${base}/login`,
+        method: 'GET',
+        headers: { 'accept-encoding': flags.encoding },
+        connections,
+      },
+    },
+    {
+      // scrypt at OWASP strength is slow on purpose: a few connections saturate it.
+      endpoint: 'POST /api/token',
+      options: {
+        url: `${base}/api/token`,
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'webdev', password: 'password' }),
+        connections: Math.min(4, connections),
+      },
+    },
+  ];
 }
 
-function printTable(rows: Measured[]): void {
-  const header = ['endpoint', 'conns', 'req/s', 'p50 ms', 'p99 ms', 'non-2xx', 'errors'];
-  const lines = rows.map((r) =>
-    [r.name, r.connections, r.requestsPerSecond, r.p50Ms, r.p99Ms, r.non2xx, r.errors].map(String),
-  );
-  const widths = header.map((h, i) =>
-    Math.max(h.length, ...lines.map((line) => (line[i] ?? '').length)),
-  );
-  const format = (cells: string[]) =>
-    cells
-      .map((cell, i) => (i === 0 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0)))
-      .join('  ');
-  console.log(
-    ['', format(header), widths.map((w) => '-'.repeat(w)).join('  '), ...lines.map(format)].join(
-      '\n',
-    ),
-  );
+/** Every scenario must answer 2xx before it is loaded (wrk counts 3xx as success). */
+async function checkAnswers(list: Scenario[]): Promise<void> {
+  for (const { endpoint, options } of list) {
+    const response = await fetch(options.url, {
+      method: options.method,
+      headers: options.headers,
+      body: options.body,
+    });
+    await response.arrayBuffer();
+    if (response.status < 200 || response.status > 299) {
+      throw new Error(`${endpoint} answered ${response.status}`);
+    }
+  }
 }
 
 async function main(): Promise<void> {
-  const database = await prepareBenchDatabase({
-    existing: flags.database ?? process.env.BENCH_DATABASE_URL,
-    postgres: flags.pg,
-    pgAdminUrl:
-      process.env.BENCH_PG_URL ??
-      process.env.TEST_PG_URL ??
-      'postgresql://postgres@127.0.0.1:5432/postgres',
-    largeUsers: wholeNumber('large', flags.large),
-    postsPerUser: wholeNumber('posts-per-user', flags['posts-per-user']),
-  });
-  if (database.seedSeconds !== null)
-    console.error(
-      `Loaded ${database.dataset} into ${database.dialect} in ${database.seedSeconds.toFixed(1)} s.`,
-    );
+  const generator = createLoadGenerator();
+  console.error(`Load generator: ${generator.name}; machine: ${describeMachine()}`);
+  await buildServer({ quiet: true });
+  const rows: Row[] = [];
+  const pause = () => new Promise((resolve) => setTimeout(resolve, smoke ? 200 : 2000));
 
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'photo-bench-data-'));
-  const secret = randomBytes(32).toString('hex');
-  const port = await freePort();
-  const base = `http://${HOST}:${port}`;
-  const server = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    stdio: ['ignore', 'inherit', 'inherit'],
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      JWT_SECRET: secret,
-      LOG_LEVEL: 'warn',
-      SEED_ON_START: 'false',
-      DATABASE_URL: database.url,
-      DATA_DIR: dataDir,
-      HOST,
-      PORT: String(port),
-    },
-  });
-  const cleanUp = async () => {
-    await stopServer(server);
-    rmSync(dataDir, { recursive: true, force: true });
-    await database.drop();
-  };
-  process.once('SIGINT', () => void cleanUp().then(() => process.exit(130)));
-
+  const baseline = await startBaseline();
+  let baselineRps = 0;
   try {
-    await waitForHealthy(base, server);
-    const token = await accessToken(base);
-    const feed = await fetch(`${base}/api/posts?limit=1`, {
-      headers: { authorization: `Bearer ${token}` },
+    const options = { url: baseline.base, method: 'GET' as const, headers: {}, connections };
+    if (!smoke) await generator.load({ ...options, threads, seconds: 2 });
+    const result = await generator.load({ ...options, threads, seconds });
+    baselineRps = result.requestsPerSecond;
+    const rssMb = workerRss(baseline.child);
+    rows.push({
+      ...result,
+      configuration: 'baseline',
+      endpoint: 'GET / (node:http)',
+      connections,
+      rssMb,
+      percentOfBaseline: 100,
     });
-    const visible = feed.ok ? ((await feed.json()) as Array<{ id: number }>)[0] : undefined;
-    const scenarios: Scenario[] = [
-      { name: 'GET /api/posts', method: 'GET', path: '/api/posts', connections },
-      { name: 'GET /api/posts?limit=50', method: 'GET', path: '/api/posts?limit=50', connections },
-      {
-        name: `GET /api/posts/${visible?.id ?? 1}`,
-        method: 'GET',
-        path: `/api/posts/${visible?.id ?? 1}`,
-        connections,
-      },
-      { name: 'GET /api/stories', method: 'GET', path: '/api/stories', connections },
-      { name: 'GET /api/suggestions', method: 'GET', path: '/api/suggestions', connections },
-      { name: 'GET /api/bookmarks', method: 'GET', path: '/api/bookmarks', connections },
-      { name: 'GET /api/profile', method: 'GET', path: '/api/profile', connections },
-      {
-        name: 'POST /api/token',
-        method: 'POST',
-        path: '/api/token',
-        connections: tokenConnections,
-        body: JSON.stringify({ username: 'webdev', password: 'password' }),
-      },
-    ];
-    console.error(
-      `Measuring ${scenarios.length} endpoints for ${duration} s each on ${database.dialect} (${database.dataset}), after a 3 s warm-up...`,
-    );
-    await measure(base, token, scenarios[0] as Scenario, 3);
-    const results: Measured[] = [];
-    for (const scenario of scenarios) {
-      results.push(await measure(base, token, scenario, duration));
-      // Let the server finish requests still queued from the previous run before measuring the next.
-      await new Promise((resolve) => setTimeout(resolve, 2000));
-    }
-    printTable(results);
-    if (flags.json) {
-      const meta = {
-        date: new Date().toISOString(),
-        node: process.version,
-        cpus: cpus().length,
-        cpu: cpus()[0]?.model,
-        dialect: database.dialect,
-        dataset: database.dataset,
-        seedSeconds: database.seedSeconds,
-        durationSeconds: duration,
-      };
-      writeFileSync(flags.json, JSON.stringify({ meta, results }, null, 2) + '\n');
-      console.error(`Saved ${flags.json}`);
-    }
   } finally {
-    await cleanUp();
+    await baseline.stop();
+  }
+
+  for (const config of configurations()) {
+    const database = await prepareBenchDatabase(config);
+    const label = `${database.dialect} ${database.dataset}`;
+    if (database.seedSeconds !== null) {
+      console.error(`Loaded ${label} in ${database.seedSeconds.toFixed(1)} s.`);
+    }
+    try {
+      const app = await startApp({ databaseUrl: database.url, workers });
+      try {
+        const token = await login(app.base);
+        const feed = await fetch(`${app.base}/api/posts?limit=1`, {
+          headers: { authorization: `Bearer ${token}` },
+        });
+        const postId = ((await feed.json()) as Array<{ id: number }>)[0]?.id ?? 1;
+        // --endpoints: only the scenarios whose name contains one of the given words.
+        const words = flags.endpoints?.split(',').filter(Boolean);
+        const list = scenarios(app.base, token, postId).filter(
+          (s) => !words || words.some((word) => s.endpoint.includes(word)),
+        );
+        await checkAnswers(list);
+        console.error(`Measuring ${list.length} endpoints on ${label}, ${seconds} s each...`);
+        if (!smoke) await generator.load({ ...list[0]!.options, threads, seconds: 3 });
+        // In a smoke run the login (slow scrypt on purpose) is checked once by checkAnswers.
+        const loaded = smoke ? list.filter((s) => s.options.method === 'GET') : list;
+        for (const { endpoint, options } of loaded) {
+          const result = await generator.load({ ...options, threads, seconds });
+          const percent = baselineRps > 0 ? (100 * result.requestsPerSecond) / baselineRps : null;
+          rows.push({
+            ...result,
+            configuration: label,
+            endpoint,
+            connections: options.connections,
+            rssMb: workerRss(app.child),
+            percentOfBaseline: percent === null ? null : Math.round(percent * 100) / 100,
+          });
+          await pause();
+        }
+      } finally {
+        await app.stop();
+      }
+    } finally {
+      await database.drop();
+    }
+  }
+
+  printTable(rows);
+  console.log(
+    `\n${new Date().toISOString()} · ${generator.name}, ${threads} threads · ${describeMachine()}`,
+  );
+  if (flags.json) {
+    saveJson(
+      flags.json,
+      {
+        date: new Date().toISOString(),
+        generator: generator.name,
+        threads,
+        durationSeconds: seconds,
+        workers: workers === undefined ? 'server default' : String(workers),
+        encoding: flags.encoding,
+      },
+      rows,
+    );
+    console.error(`Saved ${flags.json}`);
+  }
+  const failed = rows.filter((row) => row.requests === 0 || row.badStatus > 0 || row.errors > 0);
+  if (failed.length > 0) {
+    console.error(
+      `Failed: ${failed.map((row) => `${row.configuration} ${row.endpoint}`).join(', ')}`,
+    );
+    process.exitCode = 1;
   }
 }
 

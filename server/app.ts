@@ -18,12 +18,15 @@ import { postsRoutes } from './features/posts/posts.routes';
 import { profileRoutes } from './features/profile/profile.routes';
 import { storiesRoutes } from './features/stories/stories.routes';
 import { suggestionsRoutes } from './features/suggestions/suggestions.routes';
+import { servedMediaRoutes } from './features/uploads/served-media.routes';
+import { uploadsRoutes } from './features/uploads/uploads.routes';
 import { clientAssetRoutes, clientPageRoutes } from './pages/client/client.routes';
 import { explorerPage } from './pages/explorer/explorer.routes';
 import { tokenRoutes } from './features/tokens/tokens.routes';
 import { loginPageRoutes } from './pages/login/login.routes';
 import { logoutPageRoutes } from './pages/logout/logout.routes';
 import { markPublicScope, protectApiScope, protectPageScope, registerAuth } from './plugins/auth';
+import { registerCompression } from './plugins/compression';
 import { registerErrorHandlers } from './plugins/errors';
 import { openApiRoutes, registerOpenApi } from './plugins/openapi';
 import { registerSecurity } from './plugins/security';
@@ -83,6 +86,7 @@ export async function buildApp(config: Config, db: Db): Promise<FastifyInstance>
   // Before any route: from here on a route under /api left unprotected stops start-up.
   registerAuth(app);
   await registerSecurity(app);
+  await registerCompression(app);
   await app.register(fastifyCookie);
   await app.register(fastifyFormbody);
 
@@ -95,6 +99,7 @@ export async function buildApp(config: Config, db: Db): Promise<FastifyInstance>
     await publicScope.register(loginPageRoutes);
     await publicScope.register(logoutPageRoutes);
     await publicScope.register(mediaRoutes);
+    await publicScope.register(servedMediaRoutes);
     await publicScope.register(clientAssetRoutes);
   });
 
@@ -112,6 +117,7 @@ export async function buildApp(config: Config, db: Db): Promise<FastifyInstance>
       await api.register(profileRoutes);
       await api.register(suggestionsRoutes);
       await api.register(storiesRoutes);
+      await api.register(uploadsRoutes);
     },
     { prefix: '/api' },
   );

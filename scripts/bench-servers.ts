@@ -1,0 +1,147 @@
+// The processes `npm run bench` loads: the bare node:http baseline and the app as
+// production runs it (plain node on the compiled dist/server/main.js), plus the
+// resident memory of a server and its cluster workers, read from /proc.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { freePort, waitForHealthy } from '../test/server-process';
+
+export const HOST = '127.0.0.1';
+const root = path.resolve(import.meta.dirname, '..');
+export const builtServer = path.join(root, 'dist', 'server', 'main.js');
+
+export interface Running {
+  base: string;
+  child: ChildProcess;
+  stop(): Promise<void>;
+}
+
+function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const kill = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    child.once('exit', () => {
+      clearTimeout(kill);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}
+
+/**
+ * What Node itself can do on this machine: one process answering a fixed small JSON
+ * (with the content-type and length a JSON API sends), no framework, no database.
+ */
+const BASELINE_SOURCE = `
+import { createServer } from 'node:http';
+const body = JSON.stringify({ status: 'ok', service: 'photo-app', version: 1 });
+const length = Buffer.byteLength(body);
+createServer((request, response) => {
+  response.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': length });
+  response.end(body);
+}).listen(Number(process.env.PORT), process.env.HOST);
+process.on('SIGTERM', () => process.exit(0));
+`;
+
+export async function startBaseline(): Promise<Running> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['--input-type=module', '--eval', BASELINE_SOURCE], {
+    stdio: ['ignore', 'inherit', 'inherit'],
+    env: { ...process.env, HOST, PORT: String(port) },
+  });
+  const base = `http://${HOST}:${port}`;
+  // The baseline has no /healthz: any 200 will do.
+  for (let attempt = 0; ; attempt++) {
+    const up = await fetch(base).then(
+      (response) => response.ok,
+      () => false,
+    );
+    if (up) break;
+    if (attempt > 100 || child.exitCode !== null) throw new Error('The baseline did not start.');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return { base, child, stop: () => stopChild(child) };
+}
+
+export interface AppOptions {
+  databaseUrl: string;
+  /** WEB_CONCURRENCY for the server; undefined leaves the server's own default. */
+  workers?: number;
+  /** Extra environment (e.g. a compression setting being measured). */
+  env?: Record<string, string>;
+  /** Options for node itself, e.g. --cpu-prof. */
+  nodeArgs?: string[];
+}
+
+/** The compiled server in production mode on `databaseUrl`, answering /healthz. */
+export async function startApp(options: AppOptions): Promise<Running> {
+  if (!existsSync(builtServer)) {
+    throw new Error(`${path.relative(root, builtServer)} is missing: run npm run build first.`);
+  }
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'photo-bench-data-'));
+  const port = await freePort();
+  const base = `http://${HOST}:${port}`;
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), builtServer], {
+    cwd: root,
+    stdio: ['ignore', 'inherit', 'inherit'],
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      JWT_SECRET: randomBytes(32).toString('hex'),
+      LOG_LEVEL: 'warn',
+      SEED_ON_START: 'false',
+      DATABASE_URL: options.databaseUrl,
+      DATA_DIR: dataDir,
+      HOST,
+      PORT: String(port),
+      ...(options.workers === undefined ? {} : { WEB_CONCURRENCY: String(options.workers) }),
+      ...options.env,
+    },
+  });
+  const stop = async () => {
+    await stopChild(child);
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  try {
+    await waitForHealthy(base, child);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { base, child, stop };
+}
+
+function rssMegabytes(pid: number): number | null {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = /^VmRSS:\s+(\d+) kB/m.exec(status)?.[1];
+    return kb === undefined ? null : Math.round(Number(kb) / 1024);
+  } catch {
+    return null;
+  }
+}
+
+function childPids(pid: number): number[] {
+  try {
+    return readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8')
+      .trim()
+      .split(/\s+/)
+      .filter(Boolean)
+      .map(Number);
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * Resident memory of each process that answers requests: the cluster's workers when
+ * the server forked some, else the server process itself. Empty where /proc is absent.
+ */
+export function workerRss(child: ChildProcess): number[] {
+  if (child.pid === undefined) return [];
+  const workers = childPids(child.pid);
+  const pids = workers.length > 0 ? workers : [child.pid];
+  return pids.map(rssMegabytes).filter((value): value is number => value !== null);
+}
