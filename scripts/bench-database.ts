@@ -9,9 +9,9 @@ import pg from 'pg';
 import { parseDatabaseUrl, type DatabaseConfig } from '../server/config';
 import { createDatabase } from '../server/db/database';
 import { migrateToLatest } from '../server/db/migrate';
-import { seedLarge } from '../server/db/seed/large';
-import { createProgressBar } from '../server/db/seed/progress-bar';
-import { seedDemo } from '../server/db/seed/seed';
+import { seedLarge } from '../server/seed/large';
+import { createProgressBar } from '../server/seed/progress-bar';
+import { seedDemo } from '../server/seed/seed';
 
 export interface BenchDatabaseOptions {
   /** Use this database as it is (it must hold webdev / password); nothing is seeded or dropped. */
@@ -27,7 +27,7 @@ export interface BenchDatabase {
   /** DATABASE_URL for the server. */
   url: string;
   dialect: DatabaseConfig['dialect'];
-  /** What was loaded, for the report: "demo", "large 100000 users" or "existing". */
+  /** What was loaded, for the report: "demo", "large 100000 users" or "existing, N posts". */
   dataset: string;
   seedSeconds: number | null;
   drop(): Promise<void>;
@@ -47,10 +47,16 @@ export async function prepareBenchDatabase(options: BenchDatabaseOptions): Promi
   if (options.existing) {
     const config = parseDatabaseUrl(options.existing, process.cwd(), '--database');
     const url = config.dialect === 'sqlite' ? config.file : config.url;
+    const db = createDatabase(config);
+    const counted = await db.kysely
+      .selectFrom('posts')
+      .select((eb) => eb.fn.countAll<number>().as('count'))
+      .executeTakeFirstOrThrow()
+      .finally(() => db.close());
     return {
       url,
       dialect: config.dialect,
-      dataset: 'existing',
+      dataset: `existing, ${Number(counted.count).toLocaleString('en-US')} posts`,
       seedSeconds: null,
       drop: async () => undefined,
     };
