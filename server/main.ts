@@ -3,13 +3,14 @@
 // sharing the port (cluster.ts supervises them). SIGTERM/SIGINT close gracefully
 // (API.md §10): stop accepting, finish in-flight requests, close the database, exit 0.
 import cluster from 'node:cluster';
+import type { ServerResponse } from 'node:http';
 import { Server } from 'node:net';
 import { buildApp, type App } from './app';
 import { createPrimaryLog, superviseWorkers } from './cluster';
 import { ConfigError, loadConfig, readEnvironment, type Config } from './config';
 import { createDatabase, type Db } from './db/database';
 import { migrateToLatest } from './db/migrate';
-import { seedIfEmpty } from './db/seed/seed';
+import { seedIfEmpty } from './seed/seed';
 
 /** A request already on the wire when the signal came reaches the server within this. */
 const KEEP_ALIVE_GRACE_MS = 1000;
@@ -67,13 +68,20 @@ async function serve(config: Config, db: Db): Promise<void> {
 /**
  * Stop accepting at once, but leave idle keep-alive connections open for a moment:
  * a request a client already sent on one must be answered, not reset. Every answer
- * from now on says Connection: close. Then close what is idle, wait for the
- * requests in flight (app.close() closes the database after them), and exit 0.
+ * from now on, and every one still in flight, says Connection: close. Then close
+ * what is idle, wait for the requests in flight (app.close() closes the database
+ * after them), and exit 0.
  */
 function gracefulShutdown(app: App): (signal: string) => void {
   let draining = false;
-  app.server.prependListener('request', (_request, response) => {
-    if (draining) response.setHeader('Connection', 'close');
+  const inFlight = new Set<ServerResponse>();
+  app.server.prependListener('request', (_request, response: ServerResponse) => {
+    if (draining) {
+      response.setHeader('Connection', 'close');
+      return;
+    }
+    inFlight.add(response);
+    response.once('close', () => inFlight.delete(response));
   });
   return (signal) => {
     if (draining) return;
@@ -81,6 +89,10 @@ function gracefulShutdown(app: App): (signal: string) => void {
     app.log.info(`${signal} received: finishing in-flight requests and closing`);
     setTimeout(() => process.exit(1), EXIT_DEADLINE_MS).unref();
     setTimeout(() => app.server.closeAllConnections(), FORCE_CLOSE_AFTER_MS).unref();
+    for (const response of inFlight) {
+      if (!response.headersSent) response.setHeader('Connection', 'close');
+      else response.once('finish', () => response.socket?.end());
+    }
     // net's close, not http's: http's would also drop idle keep-alive connections now.
     Server.prototype.close.call(app.server);
     setTimeout(() => {

@@ -1,0 +1,77 @@
+// What the fault tests need to know about the server's processes: its workers (the
+// primary's children), their memory, and whether a process still exists. Linux /proc.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { startServerProcess, type ServerProcess } from '../server-process';
+
+/** Child process ids of `pid` (the cluster's workers, for the primary). */
+export function childPids(pid: number): number[] {
+  const text = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim();
+  return text === '' ? [] : text.split(/\s+/).map(Number);
+}
+
+/** Resident memory of a process in MiB. */
+export function rssMiB(pid: number): number {
+  const line = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return line ? Number(line[1]) / 1024 : Number.NaN;
+}
+
+export function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export interface SqliteServer extends ServerProcess {
+  /** The SQLite file it serves. */
+  databaseFile: string;
+  /** Stops it (if still running) and removes its directory. */
+  remove(): Promise<void>;
+}
+
+/** server/main.ts on a fresh SQLite file with the demo data, in a temporary directory. */
+export async function startSqliteServer(env: Record<string, string>): Promise<SqliteServer> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'photo-faults-'));
+  const databaseFile = path.join(dir, 'data', 'photo-app.db');
+  const server = await startServerProcess({
+    cwd: dir,
+    output: 'capture',
+    env: {
+      PATH: process.env.PATH,
+      NODE_ENV: 'test',
+      DATA_DIR: path.join(dir, 'data'),
+      JWT_SECRET: 'fault-test-secret-that-is-long-enough-0123456789abcdef',
+      LOG_LEVEL: 'warn',
+      SEED_ON_START: 'true',
+      ...env,
+    },
+  });
+  return {
+    ...server,
+    databaseFile,
+    remove: async () => {
+      await server.stop(12_000);
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Resolves when `predicate` holds on the server's output, or rejects after `timeoutMs`. */
+export async function waitForOutput(
+  server: ServerProcess,
+  predicate: (output: string) => boolean,
+  timeoutMs: number,
+  what: string,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!predicate(server.output())) {
+    if (Date.now() > deadline) {
+      throw new Error(`No ${what} within ${timeoutMs / 1000} s:\n${server.output().slice(-3000)}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
