@@ -95,6 +95,17 @@ export const TokenPair = Type.Object(
   { title: 'TokenPair' },
 );
 
+/** POST /api/media (API.md §9): paths on this server, for a post's or a profile's image. */
+export const UploadedMedia = Type.Object(
+  {
+    image_url: Type.String({ examples: ['/media/u/3q2-7wXcVxQ0aZ1bB9kLmA.webp'] }),
+    thumb_url: Type.String({ examples: ['/media/u/3q2-7wXcVxQ0aZ1bB9kLmA-thumb.webp'] }),
+    width: Type.Integer({ description: 'Of the stored image (longest side at most 2048).' }),
+    height: Type.Integer(),
+  },
+  { title: 'UploadedMedia' },
+);
+
 // ---- inputs ----
 /** Ids in JSON bodies: integers or integer strings; "abc", 1.5, null, true are a 400 (API.md §4). */
 export const BodyId = Type.Union(
@@ -185,6 +196,7 @@ export type Follower = Static<typeof Follower>;
 export type Story = Static<typeof Story>;
 export type Message = Static<typeof Message>;
 export type TokenPair = Static<typeof TokenPair>;
+export type UploadedMedia = Static<typeof UploadedMedia>;
 export type NewPost = Static<typeof NewPost>;
 export type PostChanges = Static<typeof PostChanges>;
 export type NewComment = Static<typeof NewComment>;

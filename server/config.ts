@@ -38,6 +38,12 @@ export interface Config {
   webConcurrency: number;
   /** Bounds on waiting for the database, so an outage answers 503 instead of hanging. */
   databaseTimeouts: { connectMs: number; statementMs: number };
+  /** Where uploaded images live (API.md §9): files under DATA_DIR/media, or a database table. */
+  mediaStorage: 'files' | 'database';
+  /** Largest accepted upload, in bytes (API.md §9: MEDIA_MAX_BYTES, 10 MiB). */
+  mediaMaxBytes: number;
+  /** REGISTRATION=closed hides POST /api/users and /register (API.md §9). */
+  registrationOpen: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -191,6 +197,15 @@ export function loadConfig(env: Env, cwd = process.cwd()): Config {
     );
   }
 
+  const mediaStorage = env.MEDIA_STORAGE?.trim().toLowerCase() || 'files';
+  if (mediaStorage !== 'files' && mediaStorage !== 'database') {
+    fail('MEDIA_STORAGE', `is "${env.MEDIA_STORAGE}"`, 'Set it to files or database.');
+  }
+  const registration = env.REGISTRATION?.trim().toLowerCase() || 'open';
+  if (registration !== 'open' && registration !== 'closed') {
+    fail('REGISTRATION', `is "${env.REGISTRATION}"`, 'Set it to open or closed.');
+  }
+
   return {
     env: rawEnv,
     host,
@@ -227,6 +242,9 @@ export function loadConfig(env: Env, cwd = process.cwd()): Config {
       connectMs: parseInteger(env, 'DATABASE_CONNECT_TIMEOUT_MS', 3000, 100, 60_000),
       statementMs: parseInteger(env, 'DATABASE_STATEMENT_TIMEOUT_MS', 5000, 100, 600_000),
     },
+    mediaStorage,
+    mediaMaxBytes: parseInteger(env, 'MEDIA_MAX_BYTES', 10 * 1024 * 1024, 1024, 100 * 1024 * 1024),
+    registrationOpen: registration === 'open',
   };
 }
 

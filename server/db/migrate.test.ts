@@ -198,6 +198,7 @@ describe(`migrations (${testDialect})`, () => {
       '001-course-schema',
       '002-access-path-indexes',
       '003-revoked-tokens',
+      '005-uploaded-media',
     ]);
     const schemaAfter = await snapshot(db);
     assert.deepEqual(await dumpRows(db), rowsBefore);
@@ -210,7 +211,7 @@ describe(`migrations (${testDialect})`, () => {
     );
     assert.deepEqual(
       schemaAfter.tables.filter((name) => !schemaBefore.tables.includes(name)).sort(),
-      ['kysely_migration', 'kysely_migration_lock', 'revoked_tokens'],
+      ['kysely_migration', 'kysely_migration_lock', 'revoked_tokens', 'uploaded_media'],
     );
     assert.deepEqual(await migrateToLatest(db), []);
     if (!pg) {

@@ -5,12 +5,14 @@ import type { Db } from './database';
 import { courseSchema } from './migrations/001-course-schema';
 import { accessPathIndexes } from './migrations/002-access-path-indexes';
 import { revokedTokens } from './migrations/003-revoked-tokens';
+import { uploadedMedia } from './migrations/005-uploaded-media';
 
 function migrationsFor(db: Db): Record<string, Migration> {
   return {
     '001-course-schema': courseSchema(db.dialect),
     '002-access-path-indexes': accessPathIndexes,
     '003-revoked-tokens': revokedTokens(db.dialect),
+    '005-uploaded-media': uploadedMedia(db.dialect),
   };
 }
 

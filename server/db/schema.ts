@@ -90,6 +90,16 @@ export interface RevokedTokensTable {
   revoked_at: Timestamp;
 }
 
+/** Our own table: uploaded images when MEDIA_STORAGE=database (API.md §9). */
+export interface UploadedMediaTable {
+  /** The unguessable file name served at /media/u/<name>. */
+  name: string;
+  user_id: number;
+  content_type: string;
+  bytes: Buffer;
+  created_at: Timestamp;
+}
+
 export interface Database {
   users: UsersTable;
   posts: PostsTable;
@@ -100,6 +110,7 @@ export interface Database {
   following: FollowingTable;
   stories: StoriesTable;
   revoked_tokens: RevokedTokensTable;
+  uploaded_media: UploadedMediaTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -90,6 +90,14 @@ export function describeValidationError(errors: ErrorObject[], context: string):
 }
 
 const JSON_TYPE = /^application\/json\s*(?:;|$)/i;
+const MULTIPART_TYPE = /^multipart\/form-data\s*;/i;
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The route reads a multipart/form-data body itself instead of JSON (POST /api/media). */
+    multipart?: boolean;
+  }
+}
 
 /**
  * API.md §4: request bodies are JSON; any other content type is a 415. An empty body
@@ -100,7 +108,15 @@ export async function rejectNonJsonBody(request: FastifyRequest, reply: FastifyR
   const length = request.headers['content-length'];
   const hasBody =
     length === undefined ? request.headers['transfer-encoding'] !== undefined : Number(length) > 0;
-  if (!hasBody || JSON_TYPE.test(request.headers['content-type'] ?? '')) return;
+  const type = request.headers['content-type'] ?? '';
+  if (request.routeOptions.config.multipart === true) {
+    if (MULTIPART_TYPE.test(type)) return;
+    return reply.code(415).send({
+      message:
+        'Unsupported Content-Type: send multipart/form-data with one file field named "file".',
+    });
+  }
+  if (!hasBody || JSON_TYPE.test(type)) return;
   return reply
     .code(415)
     .send({ message: 'Unsupported Content-Type: send the body as application/json.' });
