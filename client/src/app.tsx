@@ -53,34 +53,16 @@ function FeedPage() {
   );
 }
 
+const inLayout = (page: ReactNode, aside = true) => <Layout aside={aside}>{page}</Layout>;
+
 /** The screen of each route in contract/client-routes.ts (the server serves the app at each path). */
 const screens: Record<ClientRouteName, ReactNode> = {
   feed: <FeedPage />,
-  bookmarks: (
-    <Layout>
-      <BookmarksPage />
-    </Layout>
-  ),
-  following: (
-    <Layout>
-      <NetworkPage tab="following" />
-    </Layout>
-  ),
-  followers: (
-    <Layout>
-      <NetworkPage tab="followers" />
-    </Layout>
-  ),
-  newPost: (
-    <Layout aside={false}>
-      <PostFormPage />
-    </Layout>
-  ),
-  editPost: (
-    <Layout aside={false}>
-      <PostFormPage />
-    </Layout>
-  ),
+  bookmarks: inLayout(<BookmarksPage />),
+  following: inLayout(<NetworkPage tab="following" />),
+  followers: inLayout(<NetworkPage tab="followers" />),
+  newPost: inLayout(<PostFormPage />, false),
+  editPost: inLayout(<PostFormPage />, false),
 };
 
 export function App() {
@@ -100,13 +82,12 @@ export function App() {
         ))}
         <Route
           path="*"
-          element={
-            <Layout aside={false}>
-              <EmptyState icon={<SearchX className="size-8" />} title="Page not found">
-                This page does not exist. Go back to the feed with the Photo App link above.
-              </EmptyState>
-            </Layout>
-          }
+          element={inLayout(
+            <EmptyState icon={<SearchX className="size-8" />} title="Page not found">
+              This page does not exist. Go back to the feed with the Photo App link above.
+            </EmptyState>,
+            false,
+          )}
         />
       </Routes>
     </AnnouncerProvider>

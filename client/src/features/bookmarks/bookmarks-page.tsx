@@ -3,9 +3,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { Bookmark as BookmarkIcon } from 'lucide-react';
 import { Avatar } from '../../components/avatar';
+import { BookmarkSwitch } from '../../components/bookmark-switch';
 import { EmptyState, ErrorState, Skeleton } from '../../components/states';
-import { SwitchButton } from '../../components/switch-button';
-import { describePost, formatCount } from '../../lib/format';
+import { formatCount } from '../../lib/format';
 import { useBookmark } from '../../lib/post-mutations';
 import { bookmarksQuery } from './bookmarks.queries';
 
@@ -53,20 +53,12 @@ export function BookmarksPage() {
                       {formatCount(post.likes.length, 'like')} · {post.display_time}
                     </p>
                   </div>
-                  <SwitchButton
-                    checked={post.current_user_bookmark_id !== undefined}
-                    label={`Bookmark ${describePost(post)}`}
-                    onToggle={() => {
-                      if (!bookmark.isPending && post.current_user_bookmark_id !== -1)
-                        bookmark.mutate({ post });
-                    }}
+                  <BookmarkSwitch
+                    post={post}
+                    bookmark={bookmark}
                     className="rounded-full p-2 hover:bg-neutral-100"
-                  >
-                    <BookmarkIcon
-                      aria-hidden="true"
-                      className={`size-5 ${post.current_user_bookmark_id !== undefined ? 'fill-neutral-900 text-neutral-900' : 'text-neutral-800'}`}
-                    />
-                  </SwitchButton>
+                    iconSize="size-5"
+                  />
                 </div>
               </article>
             </li>

@@ -1,9 +1,10 @@
 // One post in the feed, laid out like the course client (and Instagram).
 import { useQuery } from '@tanstack/react-query';
-import { Bookmark, Heart, MessageCircle, Pencil, Trash2 } from 'lucide-react';
+import { Heart, MessageCircle, Pencil, Trash2 } from 'lucide-react';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { Avatar } from '../../components/avatar';
+import { BookmarkSwitch } from '../../components/bookmark-switch';
 import { SwitchButton } from '../../components/switch-button';
 import { describePost, formatCount, viewAllCommentsLabel } from '../../lib/format';
 import type { Post } from '../../../../contract';
@@ -20,7 +21,6 @@ export function PostCard({ post }: { post: Post }) {
   const bookmark = useBookmark();
   const [dialog, setDialog] = useState<'comments' | 'delete' | null>(null);
   const liked = post.current_user_like_id !== undefined;
-  const bookmarked = post.current_user_bookmark_id !== undefined;
   const mine = me?.id === post.user.id;
   const name = describePost(post);
   const latest = post.comments.at(-1);
@@ -79,20 +79,12 @@ export function PostCard({ post }: { post: Post }) {
           <MessageCircle aria-hidden="true" className="size-6" />
           <span className="sr-only">Comments on the {name}</span>
         </button>
-        <SwitchButton
-          checked={bookmarked}
-          label={`Bookmark ${name}`}
-          onToggle={() => {
-            if (!bookmark.isPending && post.current_user_bookmark_id !== -1)
-              bookmark.mutate({ post });
-          }}
+        <BookmarkSwitch
+          post={post}
+          bookmark={bookmark}
           className="ml-auto rounded-full p-2 hover:bg-neutral-100"
-        >
-          <Bookmark
-            aria-hidden="true"
-            className={`size-6 ${bookmarked ? 'fill-neutral-900 text-neutral-900' : 'text-neutral-800'}`}
-          />
-        </SwitchButton>
+          iconSize="size-6"
+        />
       </div>
       <div className="space-y-1.5 px-4 pb-3 text-sm">
         <p className="font-semibold" data-testid="like-count">
