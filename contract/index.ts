@@ -5,6 +5,7 @@ import { Type, type Static } from 'typebox';
 import { LIMITS, MAX_ID, PAGE_LIMIT } from './limits';
 
 export { LIMITS, MAX_ID, PAGE_LIMIT, SUGGESTIONS_MAX } from './limits';
+export { NewAccount, ProfileChanges, USERNAME_PATTERN } from './accounts';
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) =>
   Type.Union([schema, Type.Null()]);

@@ -21,3 +21,14 @@ export const MAX_ID = 2_147_483_647;
 
 /** GET /api/suggestions answers at most this many users. */
 export const SUGGESTIONS_MAX = 7;
+
+/** Sign-up and profile fields (API.md §9; the users columns are varchar(256) and (512)). */
+export const ACCOUNT_LIMITS = {
+  usernameMin: 3,
+  usernameMax: 30,
+  name: 256,
+  email: 256,
+  passwordMin: 8,
+  passwordMax: 128,
+  avatarUrl: 512,
+} as const;

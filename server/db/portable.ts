@@ -1,5 +1,7 @@
 // The one place where SQLite and PostgreSQL differ in what the app sees
 // (STYLE.md "Data layer, portable by construction").
+import { sql } from 'kysely';
+import type { Executor } from './executor';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -45,4 +47,18 @@ export function isForeignKeyViolation(error: unknown): boolean {
 /** Both drivers return numbers for int4 ids; counts are normalised in database.ts. */
 export function toNumber(value: number | string | bigint): number {
   return typeof value === 'number' ? value : Number(value);
+}
+
+/**
+ * Inside a transaction: waits until no other transaction holding the same `lock`
+ * is running, so a check-then-write (is this username free? then insert) cannot
+ * interleave with another. SQLite transactions begin IMMEDIATE (one writer at a
+ * time) already; PostgreSQL takes a transaction-scoped advisory lock.
+ */
+export async function serializeTransactions(
+  transaction: Executor,
+  dialect: Dialect,
+  lock: number,
+): Promise<void> {
+  if (dialect === 'postgres') await sql`select pg_advisory_xact_lock(${lock})`.execute(transaction);
 }
