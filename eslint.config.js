@@ -10,6 +10,34 @@ import globals from 'globals';
 import { readdirSync } from 'node:fs';
 import tseslint from 'typescript-eslint';
 
+const serverNeverImportsClient = {
+  // The top-level client/ folder (server/pages/client is the server's own page).
+  regex: '^(\\.\\./)+client(/|$)',
+  message: 'The server never imports the client.',
+};
+
+/** A server folder that must not import the server folders `above` it (flat config replaces, so the client rule is repeated). */
+function serverLayer(files, name, above, ...extra) {
+  return {
+    files,
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            serverNeverImportsClient,
+            {
+              regex: `^(\\.\\./)+(${above.join('|')})(/|$)`,
+              message: `Imports run down only: ${name} never imports ${above.join(', ')}.`,
+            },
+            ...extra,
+          ],
+        },
+      ],
+    },
+  };
+}
+
 // Client fences: a feature folder (client/src/features/<name>) imports only itself,
 // components/ and lib/; components/ and lib/ never import a feature. Relative paths are
 // matched as written, so a file N folders deep in its feature climbs N times to reach
@@ -65,21 +93,51 @@ export default tseslint.config(
   },
   {
     files: ['server/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              // The top-level client/ folder (server/pages/client is the server's own page).
-              regex: '^(\\.\\./)+client(/|$)',
-              message: 'The server never imports the client.',
-            },
-          ],
-        },
-      ],
-    },
+    rules: { 'no-restricted-imports': ['error', { patterns: [serverNeverImportsClient] }] },
   },
+  // Server layers (STYLE.md, server/features/README.md): imports only run down.
+  // features -> posts, users, auth, db; plugins -> auth, db; auth -> users, db;
+  // users -> db; db and images import nothing above them; seed sits on top.
+  serverLayer(['server/features/**/*.ts'], 'features', ['plugins', 'pages', 'seed'], {
+    // From server/features/<x>/, "../<y>" is another feature's folder.
+    regex: '^\\.\\./[^./]',
+    message:
+      'A feature never imports another feature: move shared logic down (users/, posts/, db/).',
+  }),
+  serverLayer(['server/posts/**/*.ts'], 'posts/', ['features', 'plugins', 'pages', 'seed', 'auth']),
+  serverLayer(['server/plugins/**/*.ts'], 'plugins/', ['features', 'pages', 'seed', 'posts']),
+  serverLayer(['server/auth/**/*.ts'], 'auth/', ['features', 'plugins', 'pages', 'seed', 'posts']),
+  serverLayer(['server/users/**/*.ts'], 'users/', [
+    'features',
+    'plugins',
+    'pages',
+    'seed',
+    'posts',
+    'auth',
+  ]),
+  serverLayer(['server/db/**/*.ts'], 'db/', [
+    'features',
+    'plugins',
+    'pages',
+    'seed',
+    'posts',
+    'auth',
+    'users',
+    'images',
+    'app',
+    'main',
+  ]),
+  serverLayer(['server/images/**/*.ts'], 'images/', [
+    'features',
+    'plugins',
+    'pages',
+    'seed',
+    'posts',
+    'auth',
+    'users',
+    'db',
+  ]),
+  serverLayer(['server/seed/**/*.ts'], 'seed/', ['features', 'plugins', 'pages']),
   {
     files: ['client/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },

@@ -2,8 +2,61 @@
 // (STYLE.md "Data layer, portable by construction").
 import { sql } from 'kysely';
 import type { Executor } from './executor';
+import type { Database } from './schema';
 
 export type Dialect = 'sqlite' | 'postgres';
+
+/**
+ * The column type of a UTC timestamp: `timestamp` (without time zone) on PostgreSQL,
+ * ISO-like text on SQLite, as the Flask app's SQLAlchemy models create them.
+ */
+export function timestampColumnType(dialect: Dialect): 'timestamp' | 'text' {
+  return dialect === 'postgres' ? 'timestamp' : 'text';
+}
+
+/** A boolean as the driver accepts it: better-sqlite3 refuses JS booleans, so 1/0 there. */
+export function toDbBoolean(dialect: Dialect, value: boolean): boolean | number {
+  return dialect === 'sqlite' ? Number(value) : value;
+}
+
+/**
+ * After rows were written with explicit ids: PostgreSQL's serial sequences do not
+ * move for them, so each is pointed at max(id) + 1, or later inserts through the
+ * app would collide. SQLite's AUTOINCREMENT follows explicit ids by itself.
+ */
+export async function syncIdSequences(
+  executor: Executor,
+  dialect: Dialect,
+  tables: ReadonlyArray<keyof Database>,
+): Promise<void> {
+  if (dialect !== 'postgres') return;
+  for (const table of tables) {
+    await sql`select setval(pg_get_serial_sequence(${table}, 'id'), coalesce((select max(id) from ${sql.table(table)}), 0) + 1, false)`.execute(
+      executor,
+    );
+  }
+}
+
+/** After every row of `tables` was deleted: their next ids start at 1 again. */
+export async function restartIdSequences(
+  executor: Executor,
+  dialect: Dialect,
+  tables: ReadonlyArray<keyof Database>,
+): Promise<void> {
+  if (dialect === 'sqlite') {
+    // AUTOINCREMENT remembers the largest id ever used; forget it with the rows.
+    // (A database whose tables SQLAlchemy created has no AUTOINCREMENT table, and so no sqlite_sequence.)
+    const counters = await sql<{
+      name: string;
+    }>`select name from sqlite_master where name = 'sqlite_sequence'`.execute(executor);
+    if (counters.rows.length > 0) {
+      await sql`delete from sqlite_sequence where name in (${sql.join([...tables])})`.execute(
+        executor,
+      );
+    }
+  }
+  await syncIdSequences(executor, dialect, tables);
+}
 
 /** A JS Date as the text both dialects store in a `timestamp without time zone` column (UTC). */
 export function toDbTime(date: Date): string {
@@ -42,11 +95,6 @@ export function isUniqueViolation(error: unknown): boolean {
 export function isForeignKeyViolation(error: unknown): boolean {
   const code = codeOf(error);
   return code === '23503' || code === 'SQLITE_CONSTRAINT_FOREIGNKEY';
-}
-
-/** Both drivers return numbers for int4 ids; counts are normalised in database.ts. */
-export function toNumber(value: number | string | bigint): number {
-  return typeof value === 'number' ? value : Number(value);
 }
 
 /**

@@ -1,7 +1,7 @@
 // SVG drawings of the seed images: a landscape for posts (from scene.ts) and a
 // simple portrait for avatars. Pure functions of the image name, so the answer can
 // be cached forever and the demo works offline (API.md §8).
-import { createRandom, hashString } from '../../db/seed/random';
+import { createRandom, hashString } from './random';
 import { describeScene, SCENE_HEIGHT as H, SCENE_WIDTH as W, type Scene } from './scene';
 
 const escapeXml = (text: string) =>

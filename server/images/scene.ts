@@ -1,7 +1,7 @@
 // The landscape a seed post image shows, drawn by scene-svg.ts and described by
 // describeScene: both read the same parameters, so the seed's alt text says exactly
 // what the picture shows. Deterministic: the same image name gives the same scene.
-import { createRandom, hashString } from '../../db/seed/random';
+import { createRandom, hashString } from './random';
 
 export interface NamedColor {
   name: string;

@@ -1,9 +1,9 @@
 // The demo data as plain rows, generated from a fixed PRNG seed (API.md §8): the
 // same ids and texts on every run. Timestamps are offsets before `now`, so with the
 // same `now` every row is identical, and without one only the timestamps differ.
-import { describeScene, sceneFor } from '../../features/media/scene';
-import { toDbTime } from '../portable';
-import { createRandom } from './random';
+import { describeScene, sceneFor } from '../images/scene';
+import { toDbTime } from '../db/portable';
+import { createRandom } from '../images/random';
 import { CAPTIONS, COMMENTS, PEOPLE, STORIES } from './texts';
 
 export interface DemoRows {

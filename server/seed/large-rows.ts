@@ -4,8 +4,8 @@
 // every run. Ids are explicit and arithmetic: post k of user u has id
 // (u - 1) * postsPerUser + k + 1, so likes and comments can point at visible posts
 // without reading anything back.
-import { toDbTime } from '../portable';
-import type { Database } from '../schema';
+import { toDbTime } from '../db/portable';
+import type { Database } from '../db/schema';
 import type { Insertable } from 'kysely';
 
 export interface LargeShape {

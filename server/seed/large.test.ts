@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'kysely';
-import { bearer } from '../../../test/fixtures';
-import { buildTestApp, createTestDatabase, testDialect, type TestApp } from '../../../test/helpers';
-import { verifyPassword } from '../../auth/passwords';
+import { bearer } from '../../test/fixtures';
+import { buildTestApp, createTestDatabase, testDialect, type TestApp } from '../../test/helpers';
+import { verifyPassword } from '../auth/passwords';
 import { seedLarge } from './large';
 import { SeedRefusedError } from './seed';
 import { pickDistinct } from './large-rows';

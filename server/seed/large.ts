@@ -3,9 +3,10 @@
 // large-rows.ts, batched multi-row inserts sized under each driver's parameter
 // limit, one transaction per group of batches.
 import { sql, type Transaction } from 'kysely';
-import { hashPassword } from '../../auth/passwords';
-import type { Db } from '../database';
-import type { Database } from '../schema';
+import { hashPassword } from '../auth/passwords';
+import type { Db } from '../db/database';
+import { syncIdSequences } from '../db/portable';
+import type { Database } from '../db/schema';
 import {
   commentRows,
   followRows,
@@ -251,12 +252,6 @@ async function insertUnnest(
 
 /** PostgreSQL sequences do not move for explicit ids; both planners need fresh statistics. */
 async function finish(db: Db, tables: Table[]): Promise<void> {
-  if (db.dialect === 'postgres') {
-    for (const table of tables) {
-      await sql`select setval(pg_get_serial_sequence(${table}, 'id'), coalesce(max(id), 0) + 1, false) from ${sql.table(table)}`.execute(
-        db.kysely,
-      );
-    }
-  }
+  await syncIdSequences(db.kysely, db.dialect, tables);
   await sql`analyze`.execute(db.kysely);
 }

@@ -7,8 +7,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
-import { createDatabase } from '../database';
-import { testDialect } from '../../../test/helpers';
+import { createDatabase } from '../db/database';
+import { testDialect } from '../../test/helpers';
 
 const cliFile = fileURLToPath(new URL('./seed-cli.ts', import.meta.url));
 const tsxLoader = import.meta.resolve('tsx');

@@ -2,9 +2,9 @@
 // Migrates the configured database, then loads the demo data (API.md §8) or, with
 // --users, the large benchmark data set.
 import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig, readEnvironment } from '../../config';
-import { createDatabase } from '../database';
-import { migrateToLatest } from '../migrate';
+import { ConfigError, loadConfig, readEnvironment } from '../config';
+import { createDatabase } from '../db/database';
+import { migrateToLatest } from '../db/migrate';
 import { seedLarge } from './large';
 import { createProgressBar } from './progress-bar';
 import { deleteAllRows, seedDemo } from './seed';

@@ -2,9 +2,9 @@
 // tools depend on them) and issue 2 (the shape of the demo network).
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { describeScene, sceneFor } from '../../features/media/scene';
-import { buildTestApp, testDialect, type TestApp } from '../../../test/helpers';
-import { fromDbTime } from '../portable';
+import { describeScene, sceneFor } from '../images/scene';
+import { buildTestApp, testDialect, type TestApp } from '../../test/helpers';
+import { fromDbTime } from '../db/portable';
 import { seedDemo } from './seed';
 
 const now = new Date('2026-05-04T10:20:30.000Z');

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { verifyPassword } from '../../auth/passwords';
-import { createTestDatabase, testDialect } from '../../../test/helpers';
-import type { Db } from '../database';
-import { toDbTime } from '../portable';
+import { verifyPassword } from '../auth/passwords';
+import { createTestDatabase, testDialect } from '../../test/helpers';
+import type { Db } from '../db/database';
+import { toDbTime } from '../db/portable';
 import { seedDemo, seedIfEmpty, SeedRefusedError } from './seed';
 
 const TABLES = [

@@ -1,11 +1,17 @@
 // The demo data (API.md §8): loaded on first start when the database has no users
 // (main.ts), and by `npm run db:seed [-- --reset]`. One transaction: a failed seed
 // leaves no half-written rows.
-import { sql, type Kysely, type Transaction } from 'kysely';
-import { hashPassword } from '../../auth/passwords';
-import type { Db } from '../database';
-import { isUniqueViolation, type Dialect } from '../portable';
-import type { Database } from '../schema';
+import type { Kysely, Transaction } from 'kysely';
+import { hashPassword } from '../auth/passwords';
+import type { Db } from '../db/database';
+import {
+  isUniqueViolation,
+  restartIdSequences,
+  syncIdSequences,
+  toDbBoolean,
+  type Dialect,
+} from '../db/portable';
+import type { Database } from '../db/schema';
 import { generateDemoData, type DemoRows } from './demo-data';
 
 /** Every demo user's password (API.md §8); the README says how to change it. */
@@ -61,32 +67,7 @@ export async function deleteAllRows(executor: Kysely<Database>, dialect: Dialect
   for (const table of [...COURSE_TABLES].reverse()) {
     await executor.deleteFrom(table).execute();
   }
-  if (dialect === 'sqlite') {
-    // AUTOINCREMENT remembers the largest id ever used; forget it with the rows.
-    // (A database whose tables SQLAlchemy created has no AUTOINCREMENT table, and so no sqlite_sequence.)
-    const counters = await sql<{
-      name: string;
-    }>`select name from sqlite_master where name = 'sqlite_sequence'`.execute(executor);
-    if (counters.rows.length > 0) {
-      await sql`delete from sqlite_sequence where name in (${sql.join([...COURSE_TABLES])})`.execute(
-        executor,
-      );
-    }
-  }
-  await syncSequences(executor, dialect);
-}
-
-/**
- * PostgreSQL: explicit ids do not advance serial sequences, so point each at
- * max(id) + 1, or later inserts through the app would collide with seeded rows.
- */
-async function syncSequences(executor: Kysely<Database>, dialect: Dialect): Promise<void> {
-  if (dialect !== 'postgres') return;
-  for (const table of COURSE_TABLES) {
-    await sql`select setval(pg_get_serial_sequence(${table}, 'id'), coalesce((select max(id) from ${sql.table(table)}), 0) + 1, false)`.execute(
-      executor,
-    );
-  }
+  await restartIdSequences(executor, dialect, COURSE_TABLES);
 }
 
 async function insertAll(
@@ -94,15 +75,11 @@ async function insertAll(
   dialect: Dialect,
   rows: DemoRows,
 ): Promise<void> {
-  // better-sqlite3 refuses JS booleans (STYLE.md "Known traps").
-  const users =
-    dialect === 'sqlite'
-      ? rows.users.map((user) => ({
-          ...user,
-          is_verified: Number(user.is_verified),
-          is_disabled: Number(user.is_disabled),
-        }))
-      : rows.users;
+  const users = rows.users.map((user) => ({
+    ...user,
+    is_verified: toDbBoolean(dialect, user.is_verified),
+    is_disabled: toDbBoolean(dialect, user.is_disabled),
+  }));
   const byTable: { [T in (typeof COURSE_TABLES)[number]]: ReadonlyArray<Record<string, unknown>> } =
     { ...rows, users };
   for (const table of COURSE_TABLES) {
@@ -131,7 +108,7 @@ export async function seedDemo(db: Db, options: SeedOptions = {}): Promise<SeedS
       );
     }
     await insertAll(trx, db.dialect, rows);
-    await syncSequences(trx, db.dialect);
+    await syncIdSequences(trx, db.dialect, COURSE_TABLES);
   });
   return Object.fromEntries(
     COURSE_TABLES.map((table) => [table, rows[table].length]),

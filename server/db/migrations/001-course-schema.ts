@@ -2,12 +2,12 @@
 // Flask photo-app database is adopted as it is; the one change ever made to a course
 // table is relaxing users.password_plaintext to NULL.
 import { sql, type ColumnDefinitionBuilder, type Kysely, type Migration } from 'kysely';
-import type { Dialect } from '../portable';
+import { timestampColumnType, type Dialect } from '../portable';
 
 export function courseSchema(dialect: Dialect): Migration {
   const pg = dialect === 'postgres';
   const idType = pg ? 'serial' : 'integer';
-  const timestamp = pg ? 'timestamp' : 'text';
+  const timestamp = timestampColumnType(dialect);
   const boolean = pg ? 'boolean' : 'integer';
   const falseValue = pg ? sql`false` : sql`0`;
 

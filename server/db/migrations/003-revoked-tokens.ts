@@ -1,10 +1,10 @@
 // Our own table, never a course table: refresh tokens refused from now on
 // (logout, rotation, reuse detection). Shared by every server instance.
 import type { Kysely, Migration } from 'kysely';
-import type { Dialect } from '../portable';
+import { timestampColumnType, type Dialect } from '../portable';
 
 export function revokedTokens(dialect: Dialect): Migration {
-  const timestamp = dialect === 'postgres' ? 'timestamp' : 'text';
+  const timestamp = timestampColumnType(dialect);
   return {
     async up(db: Kysely<unknown>) {
       await db.schema

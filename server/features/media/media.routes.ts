@@ -2,8 +2,8 @@
 // the app itself so the demo works offline (API.md §8). Public, like any image URL.
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { notFound } from '../../errors';
-import { sceneFor } from './scene';
-import { renderAvatarSvg, renderSceneSvg } from './scene-svg';
+import { sceneFor } from '../../images/scene';
+import { renderAvatarSvg, renderSceneSvg } from '../../images/scene-svg';
 
 const FILE_NAME = /^(post|avatar)-([A-Za-z0-9_-]{1,64})\.svg$/;
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { useTestApp, testDialect } from '../../../test/helpers';
-import { describeScene, sceneFor } from './scene';
+import { describeScene, sceneFor } from '../../images/scene';
 
 describe(`GET /media/seed/<name>.svg (${testDialect})`, () => {
   const t = useTestApp();
