@@ -47,7 +47,11 @@ const STATUS_MEANING: Record<string, string> = {
   '401': 'Missing, expired or invalid credentials',
   '403': 'Not allowed',
   '404': 'Not found, or not visible to the current user',
+  '409': 'Conflicts with existing data; `message` says which',
+  '413': 'The body is too large',
+  '415': 'Unsupported content type',
   '429': 'Too many attempts; wait for the `Retry-After` header seconds',
+  '503': 'Temporarily unavailable; retry after the `Retry-After` header seconds',
 };
 
 const anchor = (text: string) =>
