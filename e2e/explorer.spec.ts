@@ -1,4 +1,4 @@
-// The API explorer at /api (issue 6), in Chromium against the real built server:
+// The API explorer at /api, in Chromium against the real built server:
 // log in through the form, send requests from the page, check accessibility, and
 // save the README's screenshot (e2e/screenshots/explorer.png, not in git).
 import assert from 'node:assert/strict';

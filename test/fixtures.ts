@@ -5,7 +5,8 @@ import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import type { Db } from '../server/db/database';
 import { toDbTime } from '../server/db/portable';
-import type { PostRow, UserRow } from '../server/db/schema';
+import type { Selectable } from 'kysely';
+import type { Database, PostRow, UserRow } from '../server/db/schema';
 import { issueSession } from '../server/auth/session';
 import {
   ACCESS_COOKIE,
@@ -155,6 +156,22 @@ export function refreshWith(app: FastifyInstance, refreshToken: string) {
     url: '/api/token/refresh',
     payload: { refresh_token: refreshToken },
   });
+}
+
+/** The rows `userId` owns (user_id = userId) in one of the per-user tables. */
+export function rowsOwnedBy<T extends 'bookmarks' | 'comments' | 'following' | 'likes_posts'>(
+  db: Db,
+  table: T,
+  userId: number,
+) {
+  return (
+    db.kysely
+      // Any one of the tables: the cast keeps Kysely from inferring a union of four row types.
+      .selectFrom(table as 'likes_posts')
+      .selectAll()
+      .where('user_id', '=', userId)
+      .execute() as Promise<Array<Selectable<Database[T]>>>
+  );
 }
 
 /** Requests as `userId` (Bearer token); `payload` objects are sent as JSON. */

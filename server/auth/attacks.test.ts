@@ -1,6 +1,6 @@
-// Attacks on authentication (issue 3 §7): each must be refused with 401 (or 429).
+// Attacks on authentication: each must be refused with 401 (or 429).
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { bearer, createPost, createUser, loginCookies } from '../../test/fixtures';
 import { buildTestApp, useTestApp, TEST_JWT_SECRET, testDialect } from '../../test/helpers';
 import { flaskClaims, flaskToken, signJwt } from '../../test/jwt';

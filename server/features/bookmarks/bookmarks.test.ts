@@ -11,6 +11,7 @@ import {
   createNetwork,
   assertAnswer,
   assertCreatedOnce,
+  rowsOwnedBy,
 } from '../../../test/fixtures';
 import { useTestApp, testDialect } from '../../../test/helpers';
 
@@ -25,12 +26,7 @@ const t = useTestApp();
 
 const network = () => createNetwork(t.app, t.db);
 
-const bookmarksOf = (userId: number) =>
-  t.db.kysely
-    .selectFrom('bookmarks')
-    .select(['id', 'post_id'])
-    .where('user_id', '=', userId)
-    .execute();
+const bookmarksOf = (userId: number) => rowsOwnedBy(t.db, 'bookmarks', userId);
 
 describe(`GET /api/bookmarks (${testDialect})`, () => {
   it("answers the current user's bookmarks, oldest first, posts without comments", async () => {

@@ -7,6 +7,7 @@ import {
   USER_KEYS,
   createNetwork,
   assertAnswer,
+  rowsOwnedBy,
 } from '../../../test/fixtures';
 import { useTestApp, testDialect } from '../../../test/helpers';
 
@@ -14,12 +15,7 @@ const t = useTestApp();
 
 const network = () => createNetwork(t.app, t.db);
 
-const commentsOf = (userId: number) =>
-  t.db.kysely
-    .selectFrom('comments')
-    .select(['id', 'post_id', 'text'])
-    .where('user_id', '=', userId)
-    .execute();
+const commentsOf = (userId: number) => rowsOwnedBy(t.db, 'comments', userId);
 
 describe(`POST /api/comments (${testDialect})`, () => {
   it('comments on a post of someone followed: 201 Comment', async () => {

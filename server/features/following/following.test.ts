@@ -7,17 +7,13 @@ import {
   USER_KEYS,
   assertAnswer,
   assertCreatedOnce,
+  rowsOwnedBy,
 } from '../../../test/fixtures';
 import { useTestApp, testDialect } from '../../../test/helpers';
 
 const t = useTestApp();
 
-const followingOf = (userId: number) =>
-  t.db.kysely
-    .selectFrom('following')
-    .select(['id', 'following_id'])
-    .where('user_id', '=', userId)
-    .execute();
+const followingOf = (userId: number) => rowsOwnedBy(t.db, 'following', userId);
 
 describe(`GET /api/following (${testDialect})`, () => {
   it('answers the users the current user follows, with the following row ids', async () => {

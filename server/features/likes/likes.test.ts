@@ -1,7 +1,14 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { apiAs } from '../../../test/fixtures';
-import { createPost, createUser, like, createNetwork, assertAnswer } from '../../../test/fixtures';
+import {
+  createPost,
+  createUser,
+  like,
+  createNetwork,
+  assertAnswer,
+  rowsOwnedBy,
+} from '../../../test/fixtures';
 import { useTestApp, testDialect } from '../../../test/helpers';
 import { HttpError } from '../../errors';
 import { insertOnce } from '../../db/insert-once';
@@ -11,12 +18,7 @@ const t = useTestApp();
 
 const network = () => createNetwork(t.app, t.db);
 
-const likesOf = (userId: number) =>
-  t.db.kysely
-    .selectFrom('likes_posts')
-    .select(['id', 'user_id', 'post_id'])
-    .where('user_id', '=', userId)
-    .execute();
+const likesOf = (userId: number) => rowsOwnedBy(t.db, 'likes_posts', userId);
 
 /** The three ways to like a post: the current path and the two older course paths. */
 const likeWays = [

@@ -1,8 +1,8 @@
-// Issue 4 §2: every request runs a fixed number of SQL statements whatever the number
+// Every request runs a fixed number of SQL statements whatever the number
 // of rows it returns, and (checked on SQLite, whose plans are deterministic on small
 // data) no statement reads a whole table.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { CompiledQuery } from 'kysely';
 import {
   apiAs,

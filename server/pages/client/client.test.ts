@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import Fastify from 'fastify';
 import { createUser } from '../../../test/fixtures';
 import { useTestApp, testDialect } from '../../../test/helpers';
@@ -9,8 +9,9 @@ import { ACCESS_COOKIE } from '../../auth/cookies';
 import { clientDistDir, sendClientHtml } from '../client-build';
 import { CLIENT_ROUTES } from './client.routes';
 
-// `npm test` runs before any build (CI) and after one (locally): which answer is right
-// depends on whether dist/client exists, and only that answer is accepted.
+// `npm test` runs with a client build (CI builds first) or without one (a fresh
+// clone): which answer is right depends on whether dist/client exists, and only
+// that answer is accepted.
 const built = existsSync(path.join(clientDistDir, 'index.html'));
 const concreteRoutes = CLIENT_ROUTES.map((route) => route.replace(':id', '12'));
 

@@ -1,14 +1,15 @@
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { ACCESS_COOKIE } from '../../auth/cookies';
 import { createUser } from '../../../test/fixtures';
 import { useTestApp, testDialect } from '../../../test/helpers';
 import { clientDistDir } from '../client-build';
 
-// `npm test` runs before any build (CI) and after one (locally): which answer is right
-// depends on whether the explorer entry exists, and only that answer is accepted.
+// `npm test` runs with a client build (CI builds first) or without one (a fresh
+// clone): which answer is right depends on whether the explorer entry exists, and
+// only that answer is accepted.
 const built = existsSync(path.join(clientDistDir, 'explorer.html'));
 
 describe(`GET /api, the API explorer page (${testDialect})`, () => {

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { createUser, loginCookies, refreshWith } from '../../../test/fixtures';
 import { useTestApp, testDialect } from '../../../test/helpers';
 
