@@ -2,10 +2,12 @@
 // validation, handler types, response serialization (a whitelist: what is not
 // declared here cannot leave the server), the OpenAPI document and the client's types.
 import { Type, type Static } from 'typebox';
+import { BodyId, BoundedText, ImageUrl, QueryInteger } from './inputs';
 import { LIMITS, MAX_ID, PAGE_LIMIT } from './limits';
 
 export { LIMITS, MAX_ID, PAGE_LIMIT, SUGGESTIONS_MAX } from './limits';
 export { NewAccount, ProfileChanges, USERNAME_PATTERN } from './accounts';
+export { BodyId, BoundedText, IdParams, ImageUrl, PathId, QueryInteger, rowIdOf } from './inputs';
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) =>
   Type.Union([schema, Type.Null()]);
@@ -107,43 +109,36 @@ export const UploadedMedia = Type.Object(
   { title: 'UploadedMedia' },
 );
 
-// ---- inputs ----
-/** Ids in JSON bodies: integers or integer strings; "abc", 1.5, null, true are a 400 (API.md §4). */
-export const BodyId = Type.Union(
-  [Type.Integer({ minimum: 1 }), Type.String({ pattern: '^[1-9][0-9]{0,9}$' })],
-  {
-    errorMessage: 'must be a positive integer id (a number like 12 or a string like "12").',
-  },
-);
-
-export const IdParams = Type.Object({ id: Type.Integer({ minimum: 1, maximum: MAX_ID }) });
-
+// ---- inputs (built from contract/inputs.ts: the grammar of API.md §4 lives there) ----
 export const FeedQuery = Type.Object({
   limit: Type.Optional(
-    Type.Integer({
-      minimum: PAGE_LIMIT.min,
-      maximum: PAGE_LIMIT.max,
+    QueryInteger({
+      min: PAGE_LIMIT.min,
+      max: PAGE_LIMIT.max,
       default: PAGE_LIMIT.default,
       description: `How many posts to return, ${PAGE_LIMIT.min}-${PAGE_LIMIT.max} (default ${PAGE_LIMIT.default}).`,
-      errorMessage: `must be an integer from ${PAGE_LIMIT.min} to ${PAGE_LIMIT.max}.`,
     }),
   ),
   before: Type.Optional(
-    Type.Integer({
-      minimum: 1,
-      maximum: MAX_ID,
+    QueryInteger({
+      min: 1,
+      max: MAX_ID,
       description:
         'Cursor for infinite scrolling: the id of the last post you have; returns the posts after it in feed order.',
-      errorMessage: 'must be the id of a post (a positive integer).',
+      errorMessage: 'must be the id of a post (a positive integer in plain digits).',
     }),
   ),
 });
 
+const postImageUrl = ImageUrl({ max: LIMITS.imageUrl });
+const caption = Nullable(BoundedText({ max: LIMITS.caption }));
+const altText = Nullable(BoundedText({ max: LIMITS.altText }));
+
 export const NewPost = Type.Object(
   {
-    image_url: Type.String({ minLength: 1, maxLength: LIMITS.imageUrl }),
-    caption: Type.Optional(Nullable(Type.String({ maxLength: LIMITS.caption }))),
-    alt_text: Type.Optional(Nullable(Type.String({ maxLength: LIMITS.altText }))),
+    image_url: postImageUrl,
+    caption: Type.Optional(caption),
+    alt_text: Type.Optional(altText),
   },
   {
     examples: [
@@ -158,31 +153,31 @@ export const NewPost = Type.Object(
 
 export const PostChanges = Type.Object(
   {
-    image_url: Type.Optional(Type.String({ minLength: 1, maxLength: LIMITS.imageUrl })),
-    caption: Type.Optional(Nullable(Type.String({ maxLength: LIMITS.caption }))),
-    alt_text: Type.Optional(Nullable(Type.String({ maxLength: LIMITS.altText }))),
+    image_url: Type.Optional(postImageUrl),
+    caption: Type.Optional(caption),
+    alt_text: Type.Optional(altText),
   },
   { examples: [{ caption: 'A better caption' }] },
 );
 
 export const NewComment = Type.Object(
   {
-    post_id: BodyId,
-    text: Type.String({ minLength: 1, maxLength: LIMITS.commentText }),
+    post_id: BodyId('post'),
+    text: BoundedText({ max: LIMITS.commentText, minLength: 1 }),
   },
   { examples: [{ post_id: 2, text: 'What a view!' }] },
 );
 
-export const PostIdBody = Type.Object({ post_id: BodyId }, { examples: [{ post_id: 2 }] });
-export const UserIdBody = Type.Object({ user_id: BodyId }, { examples: [{ user_id: 3 }] });
+export const PostIdBody = Type.Object({ post_id: BodyId('post') }, { examples: [{ post_id: 2 }] });
+export const UserIdBody = Type.Object({ user_id: BodyId('user') }, { examples: [{ user_id: 3 }] });
 
 export const TokenRequest = Type.Object({
-  username: Type.String({ maxLength: LIMITS.username }),
-  password: Type.String({ maxLength: LIMITS.password }),
+  username: BoundedText({ max: LIMITS.username }),
+  password: BoundedText({ max: LIMITS.password }),
 });
 
 export const RefreshRequest = Type.Object({
-  refresh_token: Type.Optional(Type.String({ maxLength: LIMITS.token })),
+  refresh_token: Type.Optional(BoundedText({ max: LIMITS.token })),
 });
 
 // ---- static types (the client imports these with `import type`) ----
