@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { ConfigError, loadConfig, parseDatabaseUrl } from './config';
@@ -102,6 +102,22 @@ describe('loadConfig', () => {
       loadConfig({ JWT_SECRET: 'x', TRUST_PROXY: '10.0.0.1,10.0.0.2' }, cwd).trustProxy,
       '10.0.0.1,10.0.0.2',
     );
+  });
+
+  it('runs one worker per CPU in production and one otherwise (API.md §10)', () => {
+    const production = { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40) };
+    assert.equal(loadConfig(production, cwd).webConcurrency, availableParallelism());
+    assert.equal(loadConfig({ JWT_SECRET: 'x' }, cwd).webConcurrency, 1);
+    assert.equal(loadConfig({ NODE_ENV: 'test', JWT_SECRET: 'x' }, cwd).webConcurrency, 1);
+    assert.equal(loadConfig({ ...production, WEB_CONCURRENCY: '3' }, cwd).webConcurrency, 3);
+    assert.throws(
+      () => loadConfig({ JWT_SECRET: 'x', WEB_CONCURRENCY: '0' }, cwd),
+      /WEB_CONCURRENCY is "0"\. Set it to a whole number from 1 to 64/,
+    );
+    assert.deepEqual(loadConfig({ JWT_SECRET: 'x' }, cwd).databaseTimeouts, {
+      connectMs: 3000,
+      statementMs: 5000,
+    });
   });
 
   it('secures cookies by default in production only', () => {
