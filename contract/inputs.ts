@@ -114,10 +114,6 @@ export function ImageUrl(options: { max: number; description?: string }) {
   });
 }
 
-const STORABLE_TEXT = new RegExp(STORABLE_TEXT_PATTERN, 'u');
-/** Whether text outside a JSON schema (an HTML form field) is storable as sent. */
-export const isStorableText = (text: string): boolean => STORABLE_TEXT.test(text);
-
 /** Whether a raw path or query value is spelled as the grammar allows (plugins/validation.ts). */
 export const isUrlInteger = (raw: string): boolean => URL_INTEGER.test(raw);
 

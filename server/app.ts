@@ -18,23 +18,19 @@ import { postsRoutes } from './features/posts/posts.routes';
 import { profileRoutes } from './features/profile/profile.routes';
 import { storiesRoutes } from './features/stories/stories.routes';
 import { suggestionsRoutes } from './features/suggestions/suggestions.routes';
-import { signUpRoutes } from './features/sign-up/sign-up.routes';
 import { servedMediaRoutes } from './features/uploads/served-media.routes';
 import { uploadsRoutes } from './features/uploads/uploads.routes';
-import { usersRoutes } from './features/users/users.routes';
 import { clientAssetRoutes, clientPageRoutes } from './pages/client/client.routes';
 import { explorerPage } from './pages/explorer/explorer.routes';
 import { tokenRoutes } from './features/tokens/tokens.routes';
 import { loginPageRoutes } from './pages/login/login.routes';
 import { logoutPageRoutes } from './pages/logout/logout.routes';
-import { registerPageRoutes } from './pages/register/register.routes';
 import { markPublicScope, protectApiScope, protectPageScope, registerAuth } from './plugins/auth';
 import { registerCompression } from './plugins/compression';
 import { registerErrorHandlers } from './plugins/errors';
 import { openApiRoutes, registerOpenApi } from './plugins/openapi';
 import { registerSecurity } from './plugins/security';
 import { registerValidators, rejectNonJsonBody } from './plugins/validation';
-import { registerSignUps } from './users/sign-up';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -89,7 +85,6 @@ export async function buildApp(config: Config, db: Db): Promise<FastifyInstance>
 
   // Before any route: from here on a route under /api left unprotected stops start-up.
   registerAuth(app);
-  registerSignUps(app);
   await registerSecurity(app);
   await registerCompression(app);
   await app.register(fastifyCookie);
@@ -101,10 +96,8 @@ export async function buildApp(config: Config, db: Db): Promise<FastifyInstance>
     await publicScope.register(healthRoutes);
     await publicScope.register(openApiRoutes);
     await publicScope.register(tokenRoutes);
-    await publicScope.register(signUpRoutes);
     await publicScope.register(loginPageRoutes);
     await publicScope.register(logoutPageRoutes);
-    await publicScope.register(registerPageRoutes);
     await publicScope.register(mediaRoutes);
     await publicScope.register(servedMediaRoutes);
     await publicScope.register(clientAssetRoutes);
@@ -125,7 +118,6 @@ export async function buildApp(config: Config, db: Db): Promise<FastifyInstance>
       await api.register(suggestionsRoutes);
       await api.register(storiesRoutes);
       await api.register(uploadsRoutes);
-      await api.register(usersRoutes);
     },
     { prefix: '/api' },
   );

@@ -7,7 +7,6 @@ import { migrateToLatest } from './migrate';
 import { courseSchema } from './migrations/001-course-schema';
 import { accessPathIndexes } from './migrations/002-access-path-indexes';
 import { revokedTokens } from './migrations/003-revoked-tokens';
-import { sessions } from './migrations/004-sessions';
 
 const pg = testDialect === 'postgres';
 const COURSE_TABLES = [
@@ -162,7 +161,6 @@ describe(`migrations (${testDialect})`, () => {
       courseSchema(db.dialect),
       accessPathIndexes,
       revokedTokens(db.dialect),
-      sessions(db.dialect),
     ]) {
       await migration.up(db.kysely as never);
     }
@@ -200,7 +198,6 @@ describe(`migrations (${testDialect})`, () => {
       '001-course-schema',
       '002-access-path-indexes',
       '003-revoked-tokens',
-      '004-sessions',
       '005-uploaded-media',
     ]);
     const schemaAfter = await snapshot(db);
@@ -214,13 +211,7 @@ describe(`migrations (${testDialect})`, () => {
     );
     assert.deepEqual(
       schemaAfter.tables.filter((name) => !schemaBefore.tables.includes(name)).sort(),
-      [
-        'kysely_migration',
-        'kysely_migration_lock',
-        'login_counters',
-        'sessions',
-        'uploaded_media',
-      ],
+      ['kysely_migration', 'kysely_migration_lock', 'revoked_tokens', 'uploaded_media'],
     );
     assert.deepEqual(await migrateToLatest(db), []);
     if (!pg) {

@@ -6,7 +6,6 @@ import { once } from 'node:events';
 import { after, describe, it } from 'node:test';
 import { send } from './http';
 import {
-  START_TIMEOUT_MS,
   childPids,
   isRunning,
   startSqliteServer,
@@ -27,7 +26,7 @@ describe('WEB_CONCURRENCY=2', () => {
     await waitForOutput(
       current,
       (out) => listening(out).length >= 2,
-      START_TIMEOUT_MS,
+      60_000,
       'two listening workers',
     );
     const workers = childPids(current.child.pid!);
@@ -55,7 +54,7 @@ describe('WEB_CONCURRENCY=2', () => {
     await waitForOutput(
       current,
       (out) => listening(out).some((pid) => pid !== victim && pid !== survivor),
-      START_TIMEOUT_MS,
+      60_000,
       'replacement worker listening',
     );
     const replacement = listening(current.output()).find(

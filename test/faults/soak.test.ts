@@ -9,7 +9,6 @@ import { createDatabase } from '../../server/db/database';
 import { logIn } from './http';
 import { checkAcknowledged, countStatus, startMixedLoad } from './mixed-load';
 import {
-  START_TIMEOUT_MS,
   childPids,
   rssMiB,
   startSqliteServer,
@@ -30,7 +29,7 @@ describe(`SQLite, two workers, ${SOAK_SECONDS} s of mixed load`, () => {
     await waitForOutput(
       current,
       (out) => (out.match(/worker \d+ listening/g) ?? []).length >= 2,
-      START_TIMEOUT_MS,
+      60_000,
       'two listening workers',
     );
     const workers = childPids(current.child.pid!);
