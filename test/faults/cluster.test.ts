@@ -6,6 +6,7 @@ import { once } from 'node:events';
 import { after, describe, it } from 'node:test';
 import { send } from './http';
 import {
+  START_TIMEOUT_MS,
   childPids,
   isRunning,
   startSqliteServer,
@@ -26,7 +27,7 @@ describe('WEB_CONCURRENCY=2', () => {
     await waitForOutput(
       current,
       (out) => listening(out).length >= 2,
-      60_000,
+      START_TIMEOUT_MS,
       'two listening workers',
     );
     const workers = childPids(current.child.pid!);
@@ -54,7 +55,7 @@ describe('WEB_CONCURRENCY=2', () => {
     await waitForOutput(
       current,
       (out) => listening(out).some((pid) => pid !== victim && pid !== survivor),
-      60_000,
+      START_TIMEOUT_MS,
       'replacement worker listening',
     );
     const replacement = listening(current.output()).find(

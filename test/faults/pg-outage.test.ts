@@ -13,6 +13,7 @@ import { createDatabase } from '../../server/db/database';
 import { createPgCluster, findPgBin, type PgCluster } from '../pg-cluster';
 import { startServerProcess, type ServerProcess } from '../server-process';
 import { logIn, send } from './http';
+import { START_TIMEOUT_MS } from './processes';
 import { checkAcknowledged, countStatus, startMixedLoad, type MixedLoad } from './mixed-load';
 
 const ci = process.env.CI === 'true' || process.env.CI === '1';
@@ -42,6 +43,7 @@ describe(
       server = await startServerProcess({
         cwd: dir,
         output: 'capture',
+        timeoutMs: START_TIMEOUT_MS,
         env: {
           PATH: process.env.PATH,
           NODE_ENV: 'test',
@@ -92,7 +94,7 @@ describe(
         await sleep(50);
       }
       const writeAfter = load.stats.lastWriteOkAt - injected;
-      await sleep(1000); // a little steady load after recovery before the next fault
+      await sleep(3000); // steady load after recovery before the next fault
       report.push(
         `  ${name}: /healthz 200 after ${healthyAfter.toFixed(0)} ms, a write answered 2xx after ${writeAfter.toFixed(0)} ms` +
           ` (503s so far: ${load.stats.byStatus.get(503) ?? 0})`,
@@ -163,7 +165,7 @@ describe(
       assert.equal(stats.failures, 0, `requests without a complete answer: ${samples}`);
       assert.equal(countStatus(stats, 500, 503) + countStatus(stats, 504, 600), 0, samples);
       assert.equal(countStatus(stats, 400, 500), 0, samples);
-      assert.ok(countStatus(stats, 200, 300) > 100, 'the load did real work');
+      assert.ok(acknowledged.posts.size >= 10, 'the load did real work');
       assert.doesNotMatch(server.output(), /\n\s+at .+:\d+:\d+\)?\n/, 'no stack traces in the log');
     });
   },

@@ -5,6 +5,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startServerProcess, type ServerProcess } from '../server-process';
 
+/**
+ * How long a server (or a worker) may take to start: tsx compiles every file on a
+ * cold start, which takes long on a busy 2-core machine. Not a contract bound.
+ */
+export const START_TIMEOUT_MS = 180_000;
+
 /** Child process ids of `pid` (the cluster's workers, for the primary). */
 export function childPids(pid: number): number[] {
   const text = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim();
@@ -40,6 +46,7 @@ export async function startSqliteServer(env: Record<string, string>): Promise<Sq
   const server = await startServerProcess({
     cwd: dir,
     output: 'capture',
+    timeoutMs: START_TIMEOUT_MS,
     env: {
       PATH: process.env.PATH,
       NODE_ENV: 'test',

@@ -9,6 +9,7 @@ import { createDatabase } from '../../server/db/database';
 import { logIn } from './http';
 import { checkAcknowledged, countStatus, startMixedLoad } from './mixed-load';
 import {
+  START_TIMEOUT_MS,
   childPids,
   rssMiB,
   startSqliteServer,
@@ -29,7 +30,7 @@ describe(`SQLite, two workers, ${SOAK_SECONDS} s of mixed load`, () => {
     await waitForOutput(
       current,
       (out) => (out.match(/worker \d+ listening/g) ?? []).length >= 2,
-      60_000,
+      START_TIMEOUT_MS,
       'two listening workers',
     );
     const workers = childPids(current.child.pid!);
