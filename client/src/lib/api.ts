@@ -32,6 +32,8 @@ export interface ApiClient {
   post<T>(path: string, body?: unknown): Promise<T>;
   patch<T>(path: string, body?: unknown): Promise<T>;
   delete<T>(path: string): Promise<T>;
+  /** Renews the session with the refresh cookie (for requests made outside this client, e.g. uploads). */
+  renewSession(): Promise<boolean>;
 }
 
 const WRITE_METHODS = new Set<HttpMethod>(['POST', 'PATCH', 'PUT', 'DELETE']);
@@ -118,6 +120,7 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
     post: (path, body) => request('POST', path, body),
     patch: (path, body) => request('PATCH', path, body),
     delete: (path) => request('DELETE', path),
+    renewSession,
   };
 }
 

@@ -15,4 +15,5 @@ export const queryKeys = {
   suggestions: () => ['suggestions'] as const,
   profile: () => ['profile'] as const,
   stories: () => ['stories'] as const,
+  sessions: () => ['sessions'] as const,
 };

@@ -1,0 +1,151 @@
+// Change password: the current one, then the new one with a strength meter. Every
+// other session ends (API.md §9); this one stays logged in.
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useAnnounce } from '../../components/announcer';
+import { api, ApiError } from '../../lib/api';
+import {
+  STRENGTH_LABELS,
+  loadPasswordScorer,
+  type StrengthScore,
+} from '../../lib/password-strength';
+import { queryKeys } from '../../lib/query-keys';
+import { ACCOUNT_LIMITS } from '../../../../contract/limits';
+
+function useStrength(password: string, userInputs: string[]): StrengthScore | null {
+  const [score, setScore] = useState<StrengthScore | null>(null);
+  const inputs = userInputs.join('\n');
+  useEffect(() => {
+    if (password === '') return;
+    let current = true;
+    const timer = window.setTimeout(() => {
+      void loadPasswordScorer().then((scorer) => {
+        if (current) setScore(scorer(password, inputs.split('\n')));
+      });
+    }, 200);
+    return () => {
+      current = false;
+      window.clearTimeout(timer);
+    };
+  }, [password, inputs]);
+  return password === '' ? null : score;
+}
+
+export function PasswordForm({ userInputs }: { userInputs: string[] }) {
+  const ids = { current: useId(), next: useId(), hint: useId(), meter: useId(), error: useId() };
+  const [current, setCurrent] = useState('');
+  const [next, setNext] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [done, setDone] = useState(false);
+  const score = useStrength(next, userInputs);
+  const announce = useAnnounce();
+  const queryClient = useQueryClient();
+
+  const change = useMutation({
+    mutationFn: () =>
+      api.post('/api/profile/password', { current_password: current, new_password: next }),
+    onSuccess: () => {
+      setCurrent('');
+      setNext('');
+      setError(null);
+      setDone(true);
+      announce('Password changed');
+      void queryClient.invalidateQueries({ queryKey: queryKeys.sessions() });
+    },
+    onError: (failure) =>
+      setError(
+        failure instanceof ApiError
+          ? failure.message
+          : 'The password could not be changed. Try again.',
+      ),
+  });
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setDone(false);
+    if (current === '' || next === '') {
+      setError('Enter your current password and the new one.');
+      return;
+    }
+    change.mutate();
+  };
+
+  return (
+    <form
+      onSubmit={submit}
+      noValidate
+      className="space-y-4"
+      aria-describedby={error ? ids.error : undefined}
+    >
+      {error ? (
+        <p
+          id={ids.error}
+          role="alert"
+          className="rounded-lg border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800"
+        >
+          {error}
+        </p>
+      ) : null}
+      {done ? (
+        <p
+          role="status"
+          className="rounded-lg border border-green-200 bg-green-50 px-3 py-2 text-sm text-green-800"
+        >
+          Password changed. You were logged out everywhere else.
+        </p>
+      ) : null}
+      <div className="space-y-1.5">
+        <label htmlFor={ids.current} className="block text-sm font-semibold">
+          Current password
+        </label>
+        <input
+          id={ids.current}
+          type="password"
+          autoComplete="current-password"
+          value={current}
+          onChange={(event) => setCurrent(event.target.value)}
+          className="field"
+        />
+      </div>
+      <div className="space-y-1.5">
+        <label htmlFor={ids.next} className="block text-sm font-semibold">
+          New password
+        </label>
+        <p id={ids.hint} className="text-sm text-neutral-600">
+          At least {ACCOUNT_LIMITS.passwordMin} characters. Not a common password, not your username
+          or email.
+        </p>
+        <input
+          id={ids.next}
+          type="password"
+          autoComplete="new-password"
+          maxLength={ACCOUNT_LIMITS.passwordMax}
+          value={next}
+          onChange={(event) => setNext(event.target.value)}
+          aria-describedby={`${ids.hint} ${ids.meter}`}
+          className="field"
+        />
+        <div id={ids.meter} aria-live="polite" className="space-y-1">
+          {score !== null ? (
+            <>
+              <div className="grid grid-cols-4 gap-1" aria-hidden="true">
+                {[1, 2, 3, 4].map((step) => (
+                  <span
+                    key={step}
+                    className={`h-1.5 rounded-full ${step <= score ? (score >= 3 ? 'bg-green-700' : 'bg-amber-700') : 'bg-neutral-200'}`}
+                  />
+                ))}
+              </div>
+              <p className="text-sm text-neutral-700">
+                Password strength: {STRENGTH_LABELS[score]}
+              </p>
+            </>
+          ) : null}
+        </div>
+      </div>
+      <button type="submit" className="btn-primary" disabled={change.isPending}>
+        {change.isPending ? 'Changing…' : 'Change password'}
+      </button>
+    </form>
+  );
+}
