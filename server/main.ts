@@ -95,7 +95,7 @@ function gracefulShutdown(app: App): (signal: string) => void {
     }
     // net's close, not http's: http's would also drop idle keep-alive connections now.
     Server.prototype.close.call(app.server);
-    setTimeout(() => {
+    const close = () => {
       app.server.closeIdleConnections();
       app.close().then(
         () => process.exit(0),
@@ -104,7 +104,11 @@ function gracefulShutdown(app: App): (signal: string) => void {
           process.exit(1);
         },
       );
-    }, KEEP_ALIVE_GRACE_MS);
+    };
+    // No open connection, no request that could still arrive on one: close now.
+    app.server.getConnections((error, count) =>
+      !error && count === 0 ? close() : setTimeout(close, KEEP_ALIVE_GRACE_MS),
+    );
   };
 }
 

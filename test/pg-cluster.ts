@@ -3,10 +3,11 @@
 // test may stop, restart and kill it without touching the machine's shared server.
 // initdb refuses to run as root: as root, every command runs as the postgres user
 // (runuser) on a directory that user owns.
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import pg from 'pg';
 import { freePort } from './server-process';
 
@@ -26,10 +27,10 @@ export interface PgCluster {
   port: number;
   /** postgresql://postgres@127.0.0.1:<port>/<database> */
   url(database?: string): string;
-  start(): void;
+  start(): Promise<void>;
   /** pg_ctl stop -m fast: open connections are terminated (57P01), as in a routine restart. */
-  stop(): void;
-  restart(): void;
+  stop(): Promise<void>;
+  restart(): Promise<void>;
   /** pg_terminate_backend on every connection to `database` except the caller's own. */
   terminateConnections(database: string): Promise<number>;
   /** Runs `work` on a fresh admin connection (which fails while the server is down). */
@@ -53,15 +54,19 @@ export async function createPgCluster(): Promise<PgCluster> {
     const ids = (flag: string) => Number(execFileSync('id', [flag, 'postgres']).toString().trim());
     chownSync(root, ids('-u'), ids('-g'));
   }
-  const run = (tool: string, args: string[]) => {
-    const command = path.join(bin, tool);
-    const [file, argv] = asRoot
-      ? ['runuser', ['-u', 'postgres', '--', command, ...args]]
-      : [command, args];
-    execFileSync(file, argv, { stdio: ['ignore', 'pipe', 'pipe'], timeout: 60_000 });
+  // Asynchronous, so the test's own load keeps running while the server stops and
+  // starts; synchronous only for the clean-up when the test process exits.
+  const command = (tool: string, args: string[]): [string, string[]] => {
+    const file = path.join(bin, tool);
+    return asRoot ? ['runuser', ['-u', 'postgres', '--', file, ...args]] : [file, args];
   };
+  const run = async (tool: string, args: string[]) => {
+    await promisify(execFile)(...command(tool, args), { timeout: 60_000 });
+  };
+  const runSync = (tool: string, args: string[]) =>
+    execFileSync(...command(tool, args), { stdio: 'ignore', timeout: 60_000 });
   const port = await freePort();
-  run('initdb', ['-D', data, '-A', 'trust', '-U', 'postgres', '--no-sync', '-E', 'UTF8']);
+  await run('initdb', ['-D', data, '-A', 'trust', '-U', 'postgres', '--no-sync', '-E', 'UTF8']);
   // Listen on 127.0.0.1 only; the socket lives in our own directory, not /var/run.
   const options = `-p ${port} -c listen_addresses=127.0.0.1 -k ${root}`;
   const pgCtl = (action: string, extra: string[] = []) =>
@@ -76,7 +81,7 @@ export async function createPgCluster(): Promise<PgCluster> {
     destroyed = true;
     process.off('exit', destroy);
     try {
-      pgCtl('stop', ['-m', 'immediate']);
+      runSync('pg_ctl', ['stop', '-D', data, '-m', 'immediate']);
     } catch {
       // Already stopped.
     }
@@ -100,7 +105,7 @@ export async function createPgCluster(): Promise<PgCluster> {
     }
   };
 
-  start();
+  await start();
   return {
     port,
     url,

@@ -76,7 +76,8 @@ describe('SIGTERM under load', () => {
     );
     assert.ok(inFlight.length >= 1, 'requests were in flight at the signal');
     assert.equal(late.status, null, 'a new connection after the signal is not served');
-    assert.equal(late.error, 'ECONNREFUSED');
+    // Refused, or reset when it reached the backlog just before the socket closed.
+    assert.match(String(late.error), /^(ECONNREFUSED|ECONNRESET)$/);
     assert.equal(code, 0, server.output());
   });
 });
