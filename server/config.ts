@@ -1,18 +1,24 @@
 // Configuration is parsed and validated once, here (API.md §7). Everything else
 // receives a typed Config; nothing outside this file reads environment variables.
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { parseEnv } from 'node:util';
+import { PostgresSslError, splitPostgresSsl, type PostgresSsl } from './db/postgres-ssl';
 
 export type DatabaseConfig =
-  { dialect: 'sqlite'; file: string } | { dialect: 'postgres'; url: string };
+  | { dialect: 'sqlite'; file: string }
+  /** `ssl`: from the URL's sslmode or PGSSLMODE (db/postgres-ssl.ts); absent: pg's defaults. */
+  | { dialect: 'postgres'; url: string; ssl?: PostgresSsl };
 
 export interface Config {
   env: 'development' | 'production' | 'test';
+  /** Default 127.0.0.1; in production 0.0.0.0, so a platform's router or a VM's proxy reaches it. */
   host: string;
   port: number;
+  /** CLIENT_DIR: a built client served instead of the bundled one (pages/client/client-dir.routes.ts). */
+  clientDir: string | null;
   dataDir: string;
   database: DatabaseConfig;
   jwtSecret: string;
@@ -87,6 +93,7 @@ export function parseDatabaseUrl(
   raw: string,
   cwd: string,
   variable = 'DATABASE_URL',
+  pgSslMode?: string,
 ): DatabaseConfig {
   const value = raw.trim();
   const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(value)?.[1]?.toLowerCase();
@@ -107,7 +114,16 @@ export function parseDatabaseUrl(
       if (error instanceof ConfigError) throw error;
       fail(variable, 'is not a valid URL', 'Use postgresql://user:password@host:5432/database');
     }
-    return { dialect: 'postgres', url };
+    try {
+      return { dialect: 'postgres', ...splitPostgresSsl(url, pgSslMode) };
+    } catch (error) {
+      if (!(error instanceof PostgresSslError)) throw error;
+      return fail(
+        variable,
+        `(or PGSSLMODE) has a problem: ${error.message}`,
+        'Hosted databases usually want ?sslmode=require.',
+      );
+    }
   }
   if (base === 'sqlite') {
     // sqlite:///relative.db and sqlite:////absolute.db, as SQLAlchemy writes them.
@@ -136,10 +152,11 @@ export function loadConfig(env: Env, cwd = process.cwd()): Config {
   const dbVariable = env.DATABASE_URL?.trim() ? 'DATABASE_URL' : 'DB_URL';
   const dbRaw = env[dbVariable]?.trim();
   const database: DatabaseConfig = dbRaw
-    ? parseDatabaseUrl(dbRaw, cwd, dbVariable)
+    ? parseDatabaseUrl(dbRaw, cwd, dbVariable, env.PGSSLMODE)
     : { dialect: 'sqlite', file: path.join(dataDir, 'photo-app.db') };
 
-  const host = env.HOST?.trim() || '127.0.0.1';
+  const host = env.HOST?.trim() || (production ? '0.0.0.0' : '127.0.0.1');
+  const clientDir = parseClientDir(env.CLIENT_DIR, cwd);
   const port = parseInteger(env, 'PORT', 5000, 0, 65535);
 
   let jwtSecret = env.JWT_SECRET ?? '';
@@ -210,6 +227,7 @@ export function loadConfig(env: Env, cwd = process.cwd()): Config {
     env: rawEnv,
     host,
     port,
+    clientDir,
     dataDir,
     database,
     jwtSecret,
@@ -246,6 +264,26 @@ export function loadConfig(env: Env, cwd = process.cwd()): Config {
     mediaMaxBytes: parseInteger(env, 'MEDIA_MAX_BYTES', 10 * 1024 * 1024, 1024, 100 * 1024 * 1024),
     registrationOpen: registration === 'open',
   };
+}
+
+/** A built client's directory: it must exist and hold the index.html every page falls back to. */
+function parseClientDir(raw: string | undefined, cwd: string): string | null {
+  const value = raw?.trim();
+  if (!value) return null;
+  const dir = path.resolve(cwd, value);
+  if (!existsSync(path.join(dir, 'index.html'))) {
+    const problem = !existsSync(dir)
+      ? 'does not exist'
+      : statSync(dir).isDirectory()
+        ? 'has no index.html'
+        : 'is not a directory';
+    fail(
+      'CLIENT_DIR',
+      `(${dir}) ${problem}`,
+      'Point it at the built client, e.g. CLIENT_DIR=static/react-client/dist (run its build first).',
+    );
+  }
+  return dir;
 }
 
 /** Development only: a strong secret generated once and kept, so restarts keep sessions. */

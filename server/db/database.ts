@@ -16,6 +16,7 @@ import pg from 'pg';
 import type { DatabaseConfig } from '../config';
 import { createAvailability, type Availability } from './availability';
 import type { Dialect } from './portable';
+import type { PostgresSsl } from './postgres-ssl';
 import type { Database } from './schema';
 import { BusyRetrySqliteDialect } from './sqlite-busy';
 import { cacheSqliteStatements, nameRepeatedStatements } from './statement-cache';
@@ -62,7 +63,7 @@ export function createDatabase(config: DatabaseConfig, options: DatabaseOptions 
   const log = options.onQuery ? (event: LogEvent) => options.onQuery?.(event.query.sql) : undefined;
   return config.dialect === 'sqlite'
     ? openSqlite(config.file, timeouts, log)
-    : openPostgres(config.url, timeouts, log);
+    : openPostgres(config.url, config.ssl, timeouts, log);
 }
 
 function openSqlite(file: string, timeouts: DatabaseTimeouts, log?: (event: LogEvent) => void): Db {
@@ -91,12 +92,15 @@ function openSqlite(file: string, timeouts: DatabaseTimeouts, log?: (event: LogE
 
 function openPostgres(
   url: string,
+  ssl: PostgresSsl | undefined,
   timeouts: DatabaseTimeouts,
   log?: (event: LogEvent) => void,
 ): Db {
   const availability = createAvailability();
   const pool = new pg.Pool({
     connectionString: url,
+    // From sslmode / PGSSLMODE with libpq's meaning (postgres-ssl.ts); absent: pg's own.
+    ...(ssl === undefined ? {} : { ssl }),
     max: 10,
     idleTimeoutMillis: 30_000,
     connectionTimeoutMillis: timeouts.connectMs,
