@@ -43,20 +43,26 @@ export interface SqliteServer extends ServerProcess {
 export async function startSqliteServer(env: Record<string, string>): Promise<SqliteServer> {
   const dir = mkdtempSync(path.join(tmpdir(), 'photo-faults-'));
   const databaseFile = path.join(dir, 'data', 'photo-app.db');
-  const server = await startServerProcess({
-    cwd: dir,
-    output: 'capture',
-    timeoutMs: START_TIMEOUT_MS,
-    env: {
-      PATH: process.env.PATH,
-      NODE_ENV: 'test',
-      DATA_DIR: path.join(dir, 'data'),
-      JWT_SECRET: 'fault-test-secret-that-is-long-enough-0123456789abcdef',
-      LOG_LEVEL: 'warn',
-      SEED_ON_START: 'true',
-      ...env,
-    },
-  });
+  let server: ServerProcess;
+  try {
+    server = await startServerProcess({
+      cwd: dir,
+      output: 'capture',
+      timeoutMs: START_TIMEOUT_MS,
+      env: {
+        PATH: process.env.PATH,
+        NODE_ENV: 'test',
+        DATA_DIR: path.join(dir, 'data'),
+        JWT_SECRET: 'fault-test-secret-that-is-long-enough-0123456789abcdef',
+        LOG_LEVEL: 'warn',
+        SEED_ON_START: 'true',
+        ...env,
+      },
+    });
+  } catch (error) {
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
   return {
     ...server,
     databaseFile,
