@@ -125,7 +125,7 @@ export const FeedQuery = Type.Object({
       max: MAX_ID,
       description:
         'Cursor for infinite scrolling: the id of the last post you have; returns the posts after it in feed order.',
-      errorMessage: 'must be the id of a post (a positive integer in plain digits).',
+      errorMessage: 'must be the id of a post (a positive integer).',
     }),
   ),
 });

@@ -62,8 +62,7 @@ export function QueryInteger(options: {
     ...(options.default === undefined ? {} : { default: options.default }),
     ...(options.description === undefined ? {} : { description: options.description }),
     errorMessage:
-      options.errorMessage ??
-      `must be an integer from ${options.min} to ${options.max}, written in plain digits.`,
+      options.errorMessage ?? `must be an integer from ${options.min} to ${options.max}.`,
   });
 }
 
@@ -75,7 +74,7 @@ export function QueryInteger(options: {
 export const BodyId = (what: string) =>
   Type.Union([Type.Integer(), Type.String({ pattern: URL_INTEGER_PATTERN })], {
     description: `Id of the ${what}: an integer, or a string of plain digits.`,
-    errorMessage: `must be the id of a ${what}: an integer like 12 or a string of digits like "12".`,
+    errorMessage: 'must be a positive integer id (a number like 12 or a string like "12").',
   });
 
 /** The row id a validated BodyId names, or null when it is outside 1–2147483647. */
@@ -107,12 +106,16 @@ export function ImageUrl(options: { max: number; description?: string }) {
     minLength: 1,
     maxLength: options.max,
     pattern: IMAGE_URL_PATTERN,
+    // No errorMessage: the validation plugin words each rule (empty, too long, pattern).
     description:
       options.description ??
       `An http(s) URL with a host, or a path on this server such as /media/u/...; at most ${options.max} characters.`,
-    errorMessage: `must be an http:// or https:// URL with a host, or a path on this server starting with one /, without spaces or control characters, at most ${options.max} characters.`,
   });
 }
+
+const STORABLE_TEXT = new RegExp(STORABLE_TEXT_PATTERN, 'u');
+/** Whether text outside a JSON schema (an HTML form field) is storable as sent. */
+export const isStorableText = (text: string): boolean => STORABLE_TEXT.test(text);
 
 /** Whether a raw path or query value is spelled as the grammar allows (plugins/validation.ts). */
 export const isUrlInteger = (raw: string): boolean => URL_INTEGER.test(raw);

@@ -1,8 +1,16 @@
 // STYLE.md "One request, one path", step 2: query strings and path params may be
-// coerced ("5" -> 5), request bodies are not (true, null, 1.5 are not ids).
-import { Ajv, type ErrorObject, type Options } from 'ajv';
+// coerced ("5" -> 5), request bodies are not (true, null, 1.5 are not ids). API.md §4:
+// an integer in a URL is spelled in plain digits only, checked here on the raw text
+// because Ajv's coercion would read "0x35", "5.3e1", "+53" and " 53" as 53.
+import { Ajv, type ErrorObject, type Options, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import type { FastifyInstance, FastifyReply, FastifyRequest, FastifySchema } from 'fastify';
+import {
+  IMAGE_URL_PATTERN,
+  STORABLE_TEXT_PATTERN,
+  URL_INTEGER_PATTERN,
+  isUrlInteger,
+} from '../../contract/inputs';
 
 const shared: Options = {
   allErrors: false,
@@ -21,10 +29,67 @@ export function registerValidators(app: FastifyInstance): void {
   const coercing = makeAjv({ coerceTypes: 'array', removeAdditional: true });
   const strictBody = makeAjv({ coerceTypes: false, removeAdditional: false });
   app.setValidatorCompiler<FastifySchema>(({ schema, httpPart }) => {
-    const ajv = httpPart === 'body' ? strictBody : coercing;
-    return ajv.compile(schema as object);
+    if (httpPart === 'body') return strictBody.compile(schema as object);
+    const validate = coercing.compile(schema as object);
+    const integers = integerProperties(schema);
+    return integers.length === 0 ? validate : checkUrlIntegersFirst(validate, integers);
   });
 }
+
+type PropertySchema = { type?: unknown; errorMessage?: unknown };
+
+/** The properties of a params or querystring schema declared as integers. */
+function integerProperties(schema: unknown): Array<[name: string, schema: PropertySchema]> {
+  const properties = (schema as { properties?: Record<string, PropertySchema> }).properties ?? {};
+  return Object.entries(properties).filter(([, property]) => property.type === 'integer');
+}
+
+/**
+ * Refuses an integer whose raw text is not plain digits before Ajv coerces it; the
+ * range is then Ajv's (minimum/maximum of the schema). A repeated query parameter
+ * arrives as an array, which Ajv refuses as it is.
+ */
+function checkUrlIntegersFirst(
+  validate: ValidateFunction,
+  integers: Array<[string, PropertySchema]>,
+): ValidateFunction {
+  const wrapped = ((data: unknown, context?: never) => {
+    const values = (data ?? {}) as Record<string, unknown>;
+    for (const [name, property] of integers) {
+      const raw = values[name];
+      if (typeof raw === 'string' && !isUrlInteger(raw)) {
+        wrapped.errors = [
+          {
+            instancePath: `/${name}`,
+            schemaPath: `#/properties/${name}/type`,
+            keyword: 'pattern',
+            params: { pattern: URL_INTEGER_PATTERN },
+            message: 'must be plain decimal digits',
+            parentSchema: property,
+            data: raw,
+          } as ErrorObject,
+        ];
+        return false;
+      }
+    }
+    const valid = validate(data, context);
+    wrapped.errors = validate.errors;
+    return valid;
+  }) as ValidateFunction;
+  // Fastify passes the parent object (needed to replace a coerced root) only to
+  // functions that carry Ajv's schemaEnv.
+  Object.assign(wrapped, { schema: validate.schema, schemaEnv: validate.schemaEnv });
+  return wrapped;
+}
+
+/** What the grammar patterns of contract/inputs.ts mean, in words. */
+const patternMeanings: Record<string, string> = {
+  [URL_INTEGER_PATTERN]: 'must be an integer written in plain digits.',
+  [STORABLE_TEXT_PATTERN]:
+    'must not contain NUL characters (U+0000) or unpaired UTF-16 surrogates.',
+  [IMAGE_URL_PATTERN]:
+    'must be an http:// or https:// URL with a host, or a path on this server starting with one /, without spaces or control characters.',
+};
 
 const typeNames: Record<string, string> = {
   integer: 'an integer',
@@ -84,6 +149,11 @@ export function describeValidationError(errors: ErrorObject[], context: string):
       return `Invalid ${named}: must be ${String(params.comparison)} ${String(params.limit)}.`;
     case 'additionalProperties':
       return `Unknown ${where} "${String(params.additionalProperty)}".`;
+    case 'pattern': {
+      const meaning = patternMeanings[String(params.pattern)];
+      if (meaning) return `Invalid ${named}: ${meaning}`;
+      return `Invalid ${named}: ${error.message ?? 'not allowed'}.`;
+    }
     default:
       return `Invalid ${named}: ${error.message ?? 'not allowed'}.`;
   }

@@ -1,7 +1,7 @@
 // /api/bookmarks (API.md §4): your own bookmarks; bookmark only a visible post.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { Bookmark, IdParams, Message, PostIdBody } from '../../../contract';
+import { Bookmark, IdParams, Message, PostIdBody, rowIdOf } from '../../../contract';
 import { insertOnce } from '../../db/insert-once';
 import { notFound } from '../../errors';
 import { findVisiblePost } from '../../posts/visible-posts';
@@ -45,8 +45,10 @@ export const bookmarksRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const userId = request.user.id;
-      const postId = Number(request.body.post_id);
-      const missing = `Post ${postId} not found.`;
+      // API.md §4: an id outside 1–2147483647 names no post, and never reaches SQL.
+      const postId = rowIdOf(request.body.post_id);
+      const missing = `Post ${request.body.post_id} not found.`;
+      if (postId === null) throw notFound(missing);
       const post = await findVisiblePost(db, userId, postId);
       if (!post) throw notFound(missing);
       const row = await insertOnce({

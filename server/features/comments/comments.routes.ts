@@ -1,6 +1,6 @@
 // /api/comments (API.md §4): comment on a visible post; delete only your own comment.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Comment, IdParams, Message, NewComment } from '../../../contract';
+import { Comment, IdParams, Message, NewComment, rowIdOf } from '../../../contract';
 import { insertOnce } from '../../db/insert-once';
 import { notFound } from '../../errors';
 import { toComment } from '../../posts/posts.mapper';
@@ -25,9 +25,11 @@ export const commentsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const postId = Number(request.body.post_id);
-      const missing = `Post ${postId} not found.`;
-      if (!(await findVisiblePost(db, request.user.id, postId))) throw notFound(missing);
+      // API.md §4: an id outside 1–2147483647 names no post, and never reaches SQL.
+      const postId = rowIdOf(request.body.post_id);
+      const missing = `Post ${request.body.post_id} not found.`;
+      if (postId === null || !(await findVisiblePost(db, request.user.id, postId)))
+        throw notFound(missing);
       // Comments may repeat: only a post deleted since the check can refuse the row.
       const row = await insertOnce({
         insert: () => insertComment(db, request.user.id, postId, request.body.text),

@@ -1,7 +1,7 @@
 // /api/following (API.md §4). Following yourself is accepted, as in the course app.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { Following, IdParams, Message, UserIdBody } from '../../../contract';
+import { Following, IdParams, Message, UserIdBody, rowIdOf } from '../../../contract';
 import { insertOnce } from '../../db/insert-once';
 import { notFound } from '../../errors';
 import { userExists } from '../../users/users.queries';
@@ -45,9 +45,10 @@ export const followingRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const followerId = request.user.id;
-      const userId = Number(request.body.user_id);
-      const missing = `User ${userId} not found.`;
-      if (!(await userExists(db, userId))) throw notFound(missing);
+      // API.md §4: an id outside 1–2147483647 names no user, and never reaches SQL.
+      const userId = rowIdOf(request.body.user_id);
+      const missing = `User ${request.body.user_id} not found.`;
+      if (userId === null || !(await userExists(db, userId))) throw notFound(missing);
       const row = await insertOnce({
         findExisting: () => findOwnFollowing(db, followerId, userId),
         insert: () => insertFollowing(db, followerId, userId),

@@ -2,7 +2,7 @@
 // are marked deprecated in the OpenAPI document.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { IdParams, Like, Message, PostIdBody } from '../../../contract';
+import { IdParams, Like, Message, PathId, PostIdBody, rowIdOf } from '../../../contract';
 import type { Executor } from '../../db/executor';
 import { insertOnce } from '../../db/insert-once';
 import { notFound } from '../../errors';
@@ -10,12 +10,14 @@ import { findVisiblePost } from '../../posts/visible-posts';
 import { deleteOwnLike, findOwnLikeOfPost, insertLike } from './likes.queries';
 
 const tags = ['Post Likes'];
-const PostIdParams = Type.Object({ post_id: IdParams.properties.id });
-const PostLikeParams = Type.Object({ post_id: IdParams.properties.id, id: IdParams.properties.id });
+const PostIdParams = Type.Object({ post_id: PathId() });
+const PostLikeParams = Type.Object({ post_id: PathId(), id: PathId() });
 
-async function likeVisiblePost(db: Executor, userId: number, postId: number): Promise<Like> {
-  const missing = `Post ${postId} not found.`;
-  if (!(await findVisiblePost(db, userId, postId))) throw notFound(missing);
+/** `post` is a path id or a validated body id (API.md §4: out of range is a 404). */
+async function likeVisiblePost(db: Executor, userId: number, post: number | string): Promise<Like> {
+  const missing = `Post ${post} not found.`;
+  const postId = rowIdOf(post);
+  if (postId === null || !(await findVisiblePost(db, userId, postId))) throw notFound(missing);
   return insertOnce({
     findExisting: () => findOwnLikeOfPost(db, userId, postId),
     insert: () => insertLike(db, userId, postId),
@@ -48,9 +50,7 @@ export const likesRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) =>
-      reply
-        .code(201)
-        .send(await likeVisiblePost(db, request.user.id, Number(request.body.post_id))),
+      reply.code(201).send(await likeVisiblePost(db, request.user.id, request.body.post_id)),
   );
 
   app.delete(
@@ -112,9 +112,7 @@ export const likesRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) =>
-      reply
-        .code(201)
-        .send(await likeVisiblePost(db, request.user.id, Number(request.body.post_id))),
+      reply.code(201).send(await likeVisiblePost(db, request.user.id, request.body.post_id)),
   );
 
   app.delete(

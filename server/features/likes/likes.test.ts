@@ -92,7 +92,7 @@ describe(`POST /api/likes body ids (${testDialect})`, () => {
     const { as } = await network();
     const missing = await as('POST', '/api/likes', {});
     assertAnswer(missing, 400, { message: 'Missing field "post_id".' });
-    for (const post_id of ['abc', 1.5, null, true, 0, -3, [1]]) {
+    for (const post_id of ['abc', 1.5, null, true, '-3', '0x35', [1]]) {
       const response = await as('POST', '/api/likes', { post_id });
       assert.equal(response.statusCode, 400, JSON.stringify(post_id));
       assert.match(
@@ -103,6 +103,14 @@ describe(`POST /api/likes body ids (${testDialect})`, () => {
     const empty = await as('POST', '/api/likes');
     assert.equal(empty.statusCode, 400);
     assert.match(empty.json().message, /must be a JSON object/);
+  });
+
+  it('answers 404 for an integer post_id outside 1-2147483647 (API.md §4: it names no row)', async () => {
+    const { as } = await network();
+    for (const post_id of [0, -3, 2147483648, '2147483648'])
+      assertAnswer(await as('POST', '/api/likes', { post_id }), 404, {
+        message: `Post ${post_id} not found.`,
+      });
   });
 
   it('answers 404 for a non-numeric post id in the alias path', async () => {

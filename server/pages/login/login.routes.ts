@@ -7,6 +7,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { checkCredentials, WRONG_CREDENTIALS } from '../../auth/credentials';
 import { issueSession, setSessionCookies } from '../../auth/session';
 import { LIMITS } from '../../../contract';
+import { isStorableText } from '../../../contract/inputs';
 import { isCrossSiteRequest } from '../../plugins/security';
 
 const views = import.meta.dirname;
@@ -39,6 +40,14 @@ function field(body: unknown, name: string, maxLength: number): string | null {
   return typeof value === 'string' && value.length <= maxLength ? value : null;
 }
 
+/**
+ * API.md §4: a NUL (or an unpaired surrogate) in a login is wrong input like any
+ * other; the form shows the username back with U+FFFD in its place.
+ */
+const unstorable = (text: string | null) => text !== null && !isStorableText(text);
+// eslint-disable-next-line no-control-regex -- finding the NUL is the point
+const shownBack = (text: string) => text.replace(/[\u0000\uD800-\uDFFF]/gu, '\uFFFD');
+
 export async function loginPageRoutes(app: FastifyInstance): Promise<void> {
   app.get('/login/login.css', { schema: { hide: true } }, async (_request, reply) =>
     reply
@@ -59,6 +68,12 @@ export async function loginPageRoutes(app: FastifyInstance): Promise<void> {
       return renderLogin(app, reply, 403, {
         error:
           'This login form was sent from another website. Open this page directly and log in here.',
+      });
+    }
+    if (unstorable(username) || unstorable(password)) {
+      return renderLogin(app, reply, 200, {
+        error: WRONG_CREDENTIALS,
+        username: shownBack(username ?? ''),
       });
     }
     if (username === null || password === null || username === '' || password === '') {
