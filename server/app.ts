@@ -22,6 +22,7 @@ import { servedMediaRoutes } from './features/uploads/served-media.routes';
 import { uploadsRoutes } from './features/uploads/uploads.routes';
 import { clientAssetRoutes, clientPageRoutes } from './pages/client/client.routes';
 import { explorerPage } from './pages/explorer/explorer.routes';
+import { clientDirApiNotFound, clientDirPageRoutes } from './pages/client/client-dir.routes';
 import { tokenRoutes } from './features/tokens/tokens.routes';
 import { loginPageRoutes } from './pages/login/login.routes';
 import { logoutPageRoutes } from './pages/logout/logout.routes';
@@ -29,6 +30,7 @@ import { markPublicScope, protectApiScope, protectPageScope, registerAuth } from
 import { registerCompression } from './plugins/compression';
 import { registerErrorHandlers } from './plugins/errors';
 import { openApiRoutes, registerOpenApi } from './plugins/openapi';
+import { logController, loggerOptions } from './plugins/request-log';
 import { registerSecurity } from './plugins/security';
 import { registerValidators, rejectNonJsonBody } from './plugins/validation';
 
@@ -42,23 +44,11 @@ declare module 'fastify' {
 
 export type App = FastifyInstance;
 
-function loggerOptions(config: Config) {
-  if (config.env === 'development' && config.logLevel !== 'silent') {
-    return {
-      level: config.logLevel,
-      transport: {
-        target: 'pino-pretty',
-        options: { translateTime: 'HH:MM:ss', ignore: 'pid,hostname' },
-      },
-    };
-  }
-  return { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] };
-}
-
 /** Builds the app around an open, migrated database; the app owns it and closes it on close(). */
 export async function buildApp(config: Config, db: Db): Promise<FastifyInstance> {
   const app = Fastify({
     logger: loggerOptions(config),
+    logController: logController(config),
     bodyLimit: config.bodyLimit,
     trustProxy: config.trustProxy,
     routerOptions: { ignoreTrailingSlash: true, ignoreDuplicateSlashes: true },
@@ -100,7 +90,9 @@ export async function buildApp(config: Config, db: Db): Promise<FastifyInstance>
     await publicScope.register(logoutPageRoutes);
     await publicScope.register(mediaRoutes);
     await publicScope.register(servedMediaRoutes);
-    await publicScope.register(clientAssetRoutes);
+    // CLIENT_DIR: a class's own build replaces the bundled client (and its asset route).
+    if (config.clientDir === null) await publicScope.register(clientAssetRoutes);
+    else await publicScope.register(clientDirApiNotFound);
   });
 
   // The REST API: every route here requires an access token (API.md §5).
@@ -126,7 +118,8 @@ export async function buildApp(config: Config, db: Db): Promise<FastifyInstance>
   await app.register(async (pages) => {
     protectPageScope(pages);
     await pages.register(explorerPage);
-    await pages.register(clientPageRoutes);
+    if (config.clientDir === null) await pages.register(clientPageRoutes);
+    else await pages.register(clientDirPageRoutes, { root: config.clientDir });
   });
 
   return app;
