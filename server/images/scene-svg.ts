@@ -121,8 +121,16 @@ const avatarBackgrounds = [
 const skinTones = ['#f6d5b8', '#e8b894', '#c68c5f', '#8d5a3b', '#5c3a24'];
 const hairColors = ['#2b1d14', '#5a3825', '#a0522d', '#d9b26f', '#1a1a1a', '#8a8a8a'];
 
-/** A friendly head-and-shoulders portrait, its colours keyed by the image name. */
-export function renderAvatarSvg(name: string): string {
+/** Natural sizes of the seed's profile pictures: image_url, and thumb_url as course clients show it. */
+export const AVATAR_SIZE = 150;
+export const THUMBNAIL_SIZE = 30;
+
+/**
+ * A friendly head-and-shoulders portrait, its colours keyed by the image name, drawn
+ * at `size` pixels: course clients show thumbnails at their natural size, so a
+ * thumbnail must be small by itself, not a large picture shrunk by CSS.
+ */
+export function renderAvatarSvg(name: string, size = AVATAR_SIZE): string {
   const random = createRandom(hashString(name));
   const background = random.pick(avatarBackgrounds);
   const skin = random.pick(skinTones);
@@ -130,7 +138,7 @@ export function renderAvatarSvg(name: string): string {
   const shirt = shade(random.pick(avatarBackgrounds), -0.35);
   const longHair = random.chance(0.5);
   return [
-    '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 120 120" width="120" height="120" role="img">',
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 120 120" width="${size}" height="${size}" role="img">`,
     '<title>Profile picture</title>',
     `<rect width="120" height="120" fill="${background}"/>`,
     longHair ? `<rect x="33" y="38" width="54" height="52" rx="20" fill="${hair}"/>` : '',

@@ -59,7 +59,9 @@ export function generateDemoData(options: { now: Date; passwordHash: string }): 
   const users = people.map(([first, last], index) => {
     const id = index + 1;
     const username = id === 1 ? 'webdev' : `${first}_${last}`.toLowerCase();
+    // Course clients show thumb_url at its natural size: a 30 px image of its own.
     const avatar = `/media/seed/avatar-${id}.svg`;
+    const thumbnail = `/media/seed/thumb-${id}.svg`;
     return {
       id,
       first_name: first,
@@ -70,7 +72,7 @@ export function generateDemoData(options: { now: Date; passwordHash: string }): 
       password_plaintext: 'password',
       email: `${username}@example.com`,
       image_url: avatar,
-      thumb_url: avatar,
+      thumb_url: thumbnail,
       date_created: at((200 - id * 3) * 24 * HOUR),
       is_verified: true,
       is_disabled: false,

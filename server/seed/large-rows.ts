@@ -181,7 +181,7 @@ export function userRow(shape: LargeShape, id: number): Row<'users'> {
     password_plaintext: 'password',
     email: `${username}@example.com`,
     image_url: `/media/seed/avatar-${id}.svg`,
-    thumb_url: `/media/seed/avatar-${id}.svg`,
+    thumb_url: `/media/seed/thumb-${id}.svg`,
     date_created: toDbTime(new Date(shape.now - SPREAD_MS)),
   };
 }
