@@ -5,8 +5,11 @@
 // SQLite, then on PostgreSQL when it is reachable. Every other test file (config
 // parsing, display time, hash formats, the client's libraries...) does not depend on
 // the dialect and runs once, with TEST_DB=none; test/helpers throws if such a file
-// reaches it indirectly. Outside CI an unreachable PostgreSQL is reported loudly and
-// skipped; with CI=true it is a failure. The summary adds up every test case run.
+// reaches it indirectly. test/fuzz/api-fuzz.test.ts is such a file on purpose: it
+// builds a SQLite and a PostgreSQL app side by side and compares their answers, so it
+// runs once and checks PostgreSQL itself. Outside CI an unreachable PostgreSQL is
+// reported loudly and skipped; with CI=true it is a failure (here and in the fuzz
+// suite). The summary adds up every test case run.
 //
 //   npx tsx scripts/test.ts [--pg-only] [filter...]   (filters match file paths)
 import { spawn } from 'node:child_process';
