@@ -7,6 +7,7 @@ import { LIMITS, MAX_ID, PAGE_LIMIT } from './limits';
 
 export { LIMITS, MAX_ID, PAGE_LIMIT, SUGGESTIONS_MAX } from './limits';
 export { NewAccount, ProfileChanges, USERNAME_PATTERN } from './accounts';
+export { PasswordChange, RefreshedTokens, SessionInfo, SessionParams } from './sessions';
 export { BodyId, BoundedText, IdParams, ImageUrl, PathId, QueryInteger, rowIdOf } from './inputs';
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) =>

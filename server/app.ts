@@ -16,6 +16,8 @@ import { likesRoutes } from './features/likes/likes.routes';
 import { mediaRoutes } from './features/media/media.routes';
 import { postsRoutes } from './features/posts/posts.routes';
 import { profileRoutes } from './features/profile/profile.routes';
+import { passwordRoutes } from './features/sessions/password.routes';
+import { sessionsRoutes } from './features/sessions/sessions.routes';
 import { storiesRoutes } from './features/stories/stories.routes';
 import { suggestionsRoutes } from './features/suggestions/suggestions.routes';
 import { servedMediaRoutes } from './features/uploads/served-media.routes';
@@ -85,7 +87,11 @@ export async function buildApp(config: Config, db: Db): Promise<FastifyInstance>
     markPublicScope(publicScope);
     await publicScope.register(healthRoutes);
     await publicScope.register(openApiRoutes);
-    await publicScope.register(tokenRoutes);
+    // JSON only (415), like the protected API: a form from another site cannot post here.
+    await publicScope.register(async (tokenScope) => {
+      tokenScope.addHook('onRequest', rejectNonJsonBody);
+      await tokenScope.register(tokenRoutes);
+    });
     await publicScope.register(loginPageRoutes);
     await publicScope.register(logoutPageRoutes);
     await publicScope.register(mediaRoutes);
@@ -107,6 +113,8 @@ export async function buildApp(config: Config, db: Db): Promise<FastifyInstance>
       await api.register(followingRoutes);
       await api.register(followersRoutes);
       await api.register(profileRoutes);
+      await api.register(passwordRoutes);
+      await api.register(sessionsRoutes);
       await api.register(suggestionsRoutes);
       await api.register(storiesRoutes);
       await api.register(uploadsRoutes);

@@ -53,7 +53,8 @@ describe('loadConfig', () => {
     assert.equal(config.accessTokenTtlSeconds, 900);
     assert.equal(config.refreshTokenTtlSeconds, 30 * 86400);
     assert.equal(config.cookieSecure, false);
-    assert.equal(config.loginMaxFailures, 10);
+    assert.deepEqual(config.loginLimits, { device: 10, userAddress: 10, user: 20, address: 50 });
+    assert.equal(config.loginCounterStore, 'memory');
     assert.equal(config.loginFailureWindowSeconds, 15 * 60);
     assert.deepEqual(config.database, { dialect: 'sqlite', file: '/srv/app/data/photo-app.db' });
   });

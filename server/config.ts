@@ -31,10 +31,16 @@ export interface Config {
   redisUrl: string | null;
   /** Fastify's trustProxy: false, true (trust every proxy), or trusted proxy addresses/CIDRs (comma-separated). */
   trustProxy: boolean | string;
-  /** Brute-force protection (API.md §5): failed logins per username or client address before a 429. */
-  loginMaxFailures: number;
+  /** The login limiter (API.md §5): failed logins allowed per window, for each of its four counters. */
+  loginLimits: LoginLimits;
   /** The window those failures are counted in, in seconds. */
   loginFailureWindowSeconds: number;
+  /** Where the limiter's counters live: one process, Redis, or the database shared by the workers. */
+  loginCounterStore: 'memory' | 'redis' | 'database';
+  /** Prefix of every Redis key, so several apps (or test runs) can share one Redis. */
+  redisKeyPrefix: string;
+  /** Password hashes computed at once, and how many may wait (API.md §5); more answer 503. */
+  hashPool: { threads: number; queue: number };
   logLevel: string;
   /** Largest accepted request body, in bytes. */
   bodyLimit: number;
@@ -50,6 +56,17 @@ export interface Config {
   mediaMaxBytes: number;
   /** REGISTRATION=closed hides POST /api/users and /register (API.md §9). */
   registrationOpen: boolean;
+}
+
+export interface LoginLimits {
+  /** Per (username, trusted device). */
+  device: number;
+  /** Per (username, client address), for clients without a device cookie. */
+  userAddress: number;
+  /** Per username, over every client without a device cookie. */
+  user: number;
+  /** Per client address, over every username. */
+  address: number;
 }
 
 export class ConfigError extends Error {}
@@ -218,6 +235,28 @@ export function loadConfig(env: Env, cwd = process.cwd()): Config {
   if (mediaStorage !== 'files' && mediaStorage !== 'database') {
     fail('MEDIA_STORAGE', `is "${env.MEDIA_STORAGE}"`, 'Set it to files or database.');
   }
+  // Counters must be shared by every process that answers logins: Redis when there is
+  // one, else the database once several workers run, else this process's memory.
+  const workers = parseInteger(
+    env,
+    'WEB_CONCURRENCY',
+    production ? availableParallelism() : 1,
+    1,
+    64,
+  );
+  const loginCounterStore =
+    env.LOGIN_COUNTERS?.trim().toLowerCase() ||
+    (redisUrl ? 'redis' : workers > 1 ? 'database' : 'memory');
+  if (
+    loginCounterStore !== 'memory' &&
+    loginCounterStore !== 'redis' &&
+    loginCounterStore !== 'database'
+  ) {
+    fail('LOGIN_COUNTERS', `is "${env.LOGIN_COUNTERS}"`, 'Set it to memory, redis or database.');
+  }
+  if (loginCounterStore === 'redis' && !redisUrl) {
+    fail('LOGIN_COUNTERS', 'is redis but REDIS_URL is not set', 'Set REDIS_URL=redis://host:6379.');
+  }
   const registration = env.REGISTRATION?.trim().toLowerCase() || 'open';
   if (registration !== 'open' && registration !== 'closed') {
     fail('REGISTRATION', `is "${env.REGISTRATION}"`, 'Set it to open or closed.');
@@ -244,8 +283,32 @@ export function loadConfig(env: Env, cwd = process.cwd()): Config {
     corsOrigins,
     redisUrl,
     trustProxy,
-    loginMaxFailures: parseInteger(env, 'LOGIN_MAX_FAILURES', 10, 1, 1000),
+    loginLimits: {
+      device: parseInteger(env, 'LOGIN_LIMIT_DEVICE', 10, 1, 10_000),
+      // LOGIN_MAX_FAILURES was the one limit of earlier versions.
+      userAddress: parseInteger(
+        env,
+        'LOGIN_LIMIT_USER_ADDRESS',
+        parseInteger(env, 'LOGIN_MAX_FAILURES', 10, 1, 10_000),
+        1,
+        10_000,
+      ),
+      user: parseInteger(env, 'LOGIN_LIMIT_USER', 20, 1, 10_000),
+      address: parseInteger(env, 'LOGIN_LIMIT_ADDRESS', 50, 1, 10_000),
+    },
     loginFailureWindowSeconds: parseInteger(env, 'LOGIN_FAILURE_WINDOW', 15 * 60, 1, 86_400),
+    loginCounterStore,
+    redisKeyPrefix: env.REDIS_KEY_PREFIX?.trim() || 'photo-app:',
+    hashPool: {
+      threads: parseInteger(env, 'HASH_THREADS', Math.max(1, availableParallelism() - 1), 1, 64),
+      queue: parseInteger(
+        env,
+        'HASH_QUEUE',
+        16 * Math.max(1, availableParallelism() - 1),
+        0,
+        10_000,
+      ),
+    },
     logLevel,
     bodyLimit: parseInteger(env, 'BODY_LIMIT', 1024 * 1024, 1024, 50 * 1024 * 1024),
     seedOnStart: parseBoolean(env, 'SEED_ON_START', !production),

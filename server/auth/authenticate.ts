@@ -17,7 +17,18 @@ export interface Authentication {
   source: 'header' | 'cookie';
 }
 
-export class AuthenticationError extends Error {}
+export class AuthenticationError extends Error {
+  constructor(
+    message: string,
+    /**
+     * True when the access cookie was missing or expired (and no Authorization
+     * header came): a page may then renew it from the refresh cookie (API.md §6).
+     */
+    readonly renewable = false,
+  ) {
+    super(message);
+  }
+}
 
 /** The access token of a request: the Authorization header, else the access cookie. */
 export function readAccessToken(request: FastifyRequest): {
@@ -36,6 +47,7 @@ export function readAccessToken(request: FastifyRequest): {
   if (!cookie)
     throw new AuthenticationError(
       'Missing access token: log in or send "Authorization: Bearer <token>".',
+      true,
     );
   return { token: cookie, source: 'cookie' };
 }
@@ -52,6 +64,7 @@ export async function authenticate(
   } catch (error) {
     throw new AuthenticationError(
       error instanceof InvalidTokenError ? error.message : 'The token is invalid.',
+      source === 'cookie' && error instanceof InvalidTokenError && error.kind === 'expired',
     );
   }
 
@@ -64,8 +77,15 @@ export async function authenticate(
   }
 
   const userId = userIdOf(claims);
-  const user = userId === null ? undefined : await findActiveUser(app.db.kysely, userId);
-  if (!user)
-    throw new AuthenticationError('The user of this token no longer exists or is disabled.');
+  // The session check rides on the statement that loads the user (API.md §5).
+  const user =
+    userId === null ? undefined : await findActiveUser(app.db.kysely, userId, claims.sid);
+  if (!user) {
+    throw new AuthenticationError(
+      claims.sid === undefined
+        ? 'The user of this token no longer exists or is disabled.'
+        : 'This session has ended (logged out, or the password was changed): log in again.',
+    );
+  }
   return { user, authentication: { claims, source } };
 }

@@ -3,7 +3,10 @@
 //   scrypt:N:r:p$salt$hex          hashlib.scrypt(pw, salt=salt, n, r, p), 64-byte key
 //   pbkdf2:sha256:iterations$salt$hex   hashlib.pbkdf2_hmac('sha256', pw, salt, iterations)
 // The salt is used as the UTF-8 bytes of its text, exactly as werkzeug does.
-import { pbkdf2, randomInt, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+// Every hash runs in the worker pool of hash-pool.ts, never on the main thread or in
+// libuv's thread pool (API.md §5: hashing never slows anything else down).
+import { randomInt, timingSafeEqual } from 'node:crypto';
+import { runHash } from './hash-pool';
 
 /** OWASP's minimum for scrypt (API.md §5): N=2^17, r=8, p=1. */
 const SCRYPT = { N: 2 ** 17, r: 8, p: 1 } as const;
@@ -40,13 +43,9 @@ function scryptAsync(
   password: string,
   salt: string,
   keyLength: number,
-  options: ScryptOptions,
+  cost: { N: number; r: number; p: number },
 ): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    scrypt(password, salt, keyLength, options, (error, key) =>
-      error ? reject(error) : resolve(key),
-    );
-  });
+  return runHash({ kind: 'scrypt', password, salt, keyLength, ...cost });
 }
 
 function pbkdf2Async(
@@ -56,16 +55,7 @@ function pbkdf2Async(
   digest: string,
   keyLength: number,
 ): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    pbkdf2(password, salt, iterations, keyLength, digest, (error, key) =>
-      error ? reject(error) : resolve(key),
-    );
-  });
-}
-
-/** scrypt needs 128*N*r*p bytes; Node's default maxmem (32 MiB) is below N=2^17 (werkzeug uses 132*N*r*p too). */
-function scryptOptions(N: number, r: number, p: number): ScryptOptions {
-  return { N, r, p, maxmem: 132 * N * r * p };
+  return runHash({ kind: 'pbkdf2', password, salt, iterations, digest, keyLength });
 }
 
 function generateSalt(): string {
@@ -82,12 +72,7 @@ export async function hashPassword(
   const salt = options.salt ?? generateSalt();
   if (salt === '' || salt.includes('$'))
     throw new Error('A password salt must be non-empty and contain no "$".');
-  const key = await scryptAsync(
-    password,
-    salt,
-    SCRYPT_KEY_LENGTH,
-    scryptOptions(SCRYPT.N, SCRYPT.r, SCRYPT.p),
-  );
+  const key = await scryptAsync(password, salt, SCRYPT_KEY_LENGTH, SCRYPT);
   return `scrypt:${SCRYPT.N}:${SCRYPT.r}:${SCRYPT.p}$${salt}$${key.toString('hex')}`;
 }
 
@@ -153,12 +138,7 @@ export async function verifyPassword(password: string, stored: string): Promise<
 
   const actual =
     method.kind === 'scrypt'
-      ? await scryptAsync(
-          password,
-          salt,
-          SCRYPT_KEY_LENGTH,
-          scryptOptions(method.N, method.r, method.p),
-        )
+      ? await scryptAsync(password, salt, SCRYPT_KEY_LENGTH, method)
       : await pbkdf2Async(
           password,
           salt,

@@ -14,15 +14,18 @@ export interface TokenClaims {
   nbf: number;
   csrf?: string;
   exp: number;
-  /** Ours, refresh tokens only: the rotation chain this token belongs to. Flask ignores it. */
-  fam?: string;
+  /**
+   * Ours: the server-side session the token belongs to (auth/sessions.ts). Tokens
+   * without it (minted by a Flask app) keep the Flask rules. Flask ignores it.
+   */
+  sid?: string;
 }
 
 export class InvalidTokenError extends Error {
   constructor(
     message: string,
     /** 'malformed' when it is not a JWT at all (the refresh endpoint answers 400 for that). */
-    readonly kind: 'malformed' | 'rejected' = 'rejected',
+    readonly kind: 'malformed' | 'expired' | 'rejected' = 'rejected',
   ) {
     super(message);
     this.name = 'InvalidTokenError';
@@ -33,7 +36,7 @@ export interface TokenService {
   sign(
     type: TokenType,
     userId: number,
-    options?: { fresh?: boolean; family?: string },
+    options?: { fresh?: boolean; sessionId?: string },
   ): { token: string; claims: TokenClaims };
   verify(token: string, expected: TokenType): TokenClaims;
 }
@@ -70,7 +73,7 @@ export function createTokenService(options: {
         csrf: randomUUID(),
         exp: issuedAt + ttl,
       };
-      if (type === 'refresh') claims.fam = signOptions.family ?? claims.jti;
+      if (signOptions.sessionId !== undefined) claims.sid = signOptions.sessionId;
       return { token: signer(claims), claims };
     },
 
@@ -84,11 +87,19 @@ export function createTokenService(options: {
       } catch (error) {
         throw new InvalidTokenError(
           describeLibraryError(error),
-          isMalformed(error) ? 'malformed' : 'rejected',
+          isMalformed(error) ? 'malformed' : isExpired(error) ? 'expired' : 'rejected',
         );
       }
       const nowSeconds = Math.floor(now() / 1000);
       if (typeof claims.exp !== 'number') throw new InvalidTokenError('The token has no expiry.');
+      // API.md §5: a time claim that is not a JSON number ("iat": "999") is refused,
+      // never compared as a string.
+      for (const name of ['iat', 'nbf'] as const) {
+        if (claims[name] !== undefined && !Number.isFinite(claims[name])) {
+          throw new InvalidTokenError(`The token's ${name} claim is not a number.`);
+        }
+      }
+      if (!Number.isFinite(claims.exp)) throw new InvalidTokenError('The token has no expiry.');
       if (typeof claims.iat === 'number' && claims.iat > nowSeconds + 5) {
         throw new InvalidTokenError('The token was issued in the future.');
       }
@@ -98,8 +109,8 @@ export function createTokenService(options: {
         );
       }
       if (userIdOf(claims) === null) throw new InvalidTokenError('The token names no valid user.');
-      // Ids are stored in revoked_tokens (varchar(64), with a "family:" prefix for chains).
-      if (!isTokenId(claims.jti) || (claims.fam !== undefined && !isTokenId(claims.fam))) {
+      // The session id is looked up in sessions.id (varchar(36)).
+      if (!isTokenId(claims.jti) || (claims.sid !== undefined && !isSessionId(claims.sid))) {
         throw new InvalidTokenError('The token id is invalid.');
       }
       return claims;
@@ -118,6 +129,10 @@ export function userIdOf(claims: Pick<TokenClaims, 'sub'>): number | null {
 const isTokenId = (value: unknown): value is string =>
   typeof value === 'string' && value.length > 0 && value.length <= 56;
 
+const isSessionId = (value: unknown): value is string =>
+  typeof value === 'string' &&
+  /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(value);
+
 function isMalformed(error: unknown): boolean {
   return (
     error instanceof JwtLibraryError &&
@@ -125,6 +140,9 @@ function isMalformed(error: unknown): boolean {
       error.code === JwtLibraryError.codes.invalidType)
   );
 }
+
+const isExpired = (error: unknown) =>
+  error instanceof JwtLibraryError && error.code === JwtLibraryError.codes.expired;
 
 function describeLibraryError(error: unknown): string {
   if (!(error instanceof JwtLibraryError)) return 'The token is invalid.';

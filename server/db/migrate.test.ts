@@ -7,6 +7,7 @@ import { migrateToLatest } from './migrate';
 import { courseSchema } from './migrations/001-course-schema';
 import { accessPathIndexes } from './migrations/002-access-path-indexes';
 import { revokedTokens } from './migrations/003-revoked-tokens';
+import { sessions } from './migrations/004-sessions';
 
 const pg = testDialect === 'postgres';
 const COURSE_TABLES = [
@@ -161,6 +162,7 @@ describe(`migrations (${testDialect})`, () => {
       courseSchema(db.dialect),
       accessPathIndexes,
       revokedTokens(db.dialect),
+      sessions(db.dialect),
     ]) {
       await migration.up(db.kysely as never);
     }
@@ -198,7 +200,9 @@ describe(`migrations (${testDialect})`, () => {
       '001-course-schema',
       '002-access-path-indexes',
       '003-revoked-tokens',
+      '004-sessions',
       '005-uploaded-media',
+      '007-user-search',
     ]);
     const schemaAfter = await snapshot(db);
     assert.deepEqual(await dumpRows(db), rowsBefore);
@@ -211,7 +215,7 @@ describe(`migrations (${testDialect})`, () => {
     );
     assert.deepEqual(
       schemaAfter.tables.filter((name) => !schemaBefore.tables.includes(name)).sort(),
-      ['kysely_migration', 'kysely_migration_lock', 'revoked_tokens', 'uploaded_media'],
+      ['kysely_migration', 'kysely_migration_lock', 'login_counters', 'sessions', 'uploaded_media'],
     );
     assert.deepEqual(await migrateToLatest(db), []);
     if (!pg) {

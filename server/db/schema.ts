@@ -80,14 +80,23 @@ export interface StoriesTable {
   user_id: number;
 }
 
-/** Our own table (never a course table): refresh-token ids refused from now on. */
-export interface RevokedTokensTable {
-  jti: string;
-  /** Refresh-token family (the chain a rotation belongs to); NULL for a single token. */
-  family: string | null;
-  /** When the revoked token would have expired anyway: rows past it can be purged. */
-  expires_at: Timestamp;
-  revoked_at: Timestamp;
+/** Our own table (never a course table): one row per login session (API.md §5). */
+export interface SessionsTable {
+  /** A uuid4, carried in the `sid` claim of the session's tokens. */
+  id: string;
+  user_id: number;
+  created_at: Timestamp;
+  /** The last login, refresh or page renewal of this session. */
+  last_used_at: Timestamp;
+  user_agent: string | null;
+}
+
+/** Our own table: the login limiter's counters when no Redis is shared (auth/counter-stores.ts). */
+export interface LoginCountersTable {
+  key: string;
+  count: number;
+  /** Unix seconds. */
+  window_ends_at: number;
 }
 
 /** Our own table: uploaded images when MEDIA_STORAGE=database (API.md §9). */
@@ -109,7 +118,8 @@ export interface Database {
   bookmarks: BookmarksTable;
   following: FollowingTable;
   stories: StoriesTable;
-  revoked_tokens: RevokedTokensTable;
+  sessions: SessionsTable;
+  login_counters: LoginCountersTable;
   uploaded_media: UploadedMediaTable;
 }
 

@@ -10,8 +10,10 @@ import {
   type Authentication,
   type CurrentUser,
 } from '../auth/authenticate';
-import { createLoginGuard, type LoginGuard } from '../auth/brute-force';
-import { createRevocationStore, type RevocationStore } from '../auth/revocation';
+import { REFRESH_COOKIE } from '../auth/cookies';
+import { configureHashPool } from '../auth/hash-pool';
+import { createCounterStore, createLoginLimiter, type LoginLimiter } from '../auth/login-limiter';
+import { refreshAccess, setAccessCookies } from '../auth/session';
 
 /** How a route is protected, decided by the scope it is registered in (app.ts). */
 export type RouteAccess = 'public' | 'api' | 'page' | 'none';
@@ -29,8 +31,7 @@ declare module 'fastify' {
     authentication: Authentication;
   }
   interface FastifyInstance {
-    revocations: RevocationStore;
-    loginGuard: LoginGuard;
+    loginLimiter: LoginLimiter;
     /** Every route with the protection of its scope (the route-walk test proves each /api one is locked). */
     registeredRoutes: readonly RegisteredRoute[];
   }
@@ -62,8 +63,37 @@ const requireApiUser = requireUser((reply, error) =>
   reply.code(401).header('WWW-Authenticate', 'Bearer').send({ message: error.message }),
 );
 
-/** For the pages (/ and /api): any failure redirects to exactly /login (API.md §6). */
-const requirePageUser = requireUser((reply) => reply.redirect('/login', 302));
+/**
+ * For the pages (/ and /api): any failure redirects to exactly /login (API.md §6),
+ * except that a missing or expired access cookie is renewed from a valid refresh
+ * cookie of a live session, so a session survives reloads for its whole lifetime.
+ */
+async function requirePageUser(
+  this: FastifyInstance,
+  request: FastifyRequest,
+  reply: FastifyReply,
+) {
+  try {
+    const { user, authentication } = await authenticate(this, request);
+    request.user = user;
+    request.authentication = authentication;
+    return;
+  } catch (error) {
+    if (!(error instanceof AuthenticationError)) throw error;
+    const refreshToken = request.cookies[REFRESH_COOKIE];
+    if (error.renewable && refreshToken) {
+      // A page load is a GET: SameSite=Lax cookies and no state change but the renewal.
+      const renewed = await refreshAccess(this, refreshToken);
+      if (renewed.ok) {
+        setAccessCookies(this, reply, renewed.access);
+        request.user = renewed.user;
+        request.authentication = { claims: renewed.accessClaims, source: 'cookie' };
+        return;
+      }
+    }
+    return reply.redirect('/login', 302);
+  }
+}
 
 // ---- scopes and the lock-down guard ----
 
@@ -96,13 +126,22 @@ const isUnderApi = (url: string) => url === '/api' || url.startsWith('/api/');
  * public scope. So a route added later cannot be left open by accident.
  */
 export function registerAuth(app: FastifyInstance): void {
-  app.decorate(
-    'revocations',
-    createRevocationStore(app.db, { refreshTtlSeconds: app.config.refreshTokenTtlSeconds }),
-  );
-  const loginGuard = createLoginGuard(app.config);
-  app.decorate('loginGuard', loginGuard);
-  app.addHook('onClose', async () => loginGuard.close());
+  configureHashPool(app.config.hashPool);
+  const loginLimiter = createLoginLimiter(createCounterStore(app.config, app.db.kysely), {
+    limits: app.config.loginLimits,
+    windowSeconds: app.config.loginFailureWindowSeconds,
+  });
+  app.decorate('loginLimiter', loginLimiter);
+  app.addHook('onClose', async () => loginLimiter.close());
+
+  // API.md §5: every /api answer carries personal data or tokens, so none may be
+  // stored by a browser or proxy, errors and 404s included; the OpenAPI document sets
+  // its own caching.
+  app.addHook('onSend', async (request, reply) => {
+    if (isUnderApi(request.url.split('?')[0] ?? '') && !reply.hasHeader('Cache-Control')) {
+      reply.header('Cache-Control', 'no-store');
+    }
+  });
 
   const routes: RegisteredRoute[] = [];
   app.decorate('registeredRoutes', routes);

@@ -69,8 +69,14 @@ describe(`seedDemo (${testDialect})`, () => {
       .returning('id')
       .executeTakeFirstOrThrow();
     await db.kysely
-      .insertInto('revoked_tokens')
-      .values({ jti: 'j1', family: null, expires_at: toDbTime(now), revoked_at: toDbTime(now) })
+      .insertInto('sessions')
+      .values({
+        id: '6f1c2b8e-0000-4000-8000-000000000001',
+        user_id: extra.id,
+        created_at: toDbTime(now),
+        last_used_at: toDbTime(now),
+        user_agent: null,
+      })
       .execute();
 
     assert.deepEqual(await seedDemo(db, { now, reset: true }), summary);
@@ -83,7 +89,7 @@ describe(`seedDemo (${testDialect})`, () => {
         .executeTakeFirst(),
       undefined,
     );
-    assert.deepEqual(await db.kysely.selectFrom('revoked_tokens').selectAll().execute(), []);
+    assert.deepEqual(await db.kysely.selectFrom('sessions').selectAll().execute(), []);
   });
 
   it('refuses a database that already has users and writes nothing', async () => {

@@ -31,7 +31,7 @@ export interface SeedSummary {
 }
 
 export interface SeedOptions {
-  /** Delete every row of the course tables (and revoked_tokens) first. */
+  /** Delete every row of the course tables (and the login sessions) first. */
   reset?: boolean;
   /** Timestamps are relative to it; default: the current time, so the feed looks fresh. */
   now?: Date;
@@ -61,9 +61,9 @@ function demoPasswordHash(): Promise<string> {
   return demoHash;
 }
 
-/** Deletes every row of the course tables and revoked_tokens, and restarts their ids. */
+/** Deletes every row of the course tables and the login sessions, and restarts their ids. */
 export async function deleteAllRows(executor: Kysely<Database>, dialect: Dialect): Promise<void> {
-  await executor.deleteFrom('revoked_tokens').execute();
+  await executor.deleteFrom('sessions').execute();
   for (const table of [...COURSE_TABLES].reverse()) {
     await executor.deleteFrom(table).execute();
   }

@@ -9,15 +9,30 @@ export function isActive(user: { is_disabled: boolean | number }): boolean {
   return !user.is_disabled;
 }
 
-/** The user behind a token: present and not disabled, with the columns that may leave the server. */
+/**
+ * The user behind a token: present and not disabled, with the columns that may leave
+ * the server. With `sessionId` (the token's sid claim) the session must be live too,
+ * checked in this same statement so that ending a session costs no request a query.
+ */
 export async function findActiveUser(
   db: Executor,
   userId: number,
+  sessionId?: string,
 ): Promise<UserFields | undefined> {
   const user = await db
     .selectFrom('users')
     .select([...USER_COLUMNS, 'is_disabled'])
     .where('id', '=', userId)
+    .$if(sessionId !== undefined, (qb) =>
+      qb.where(({ exists, selectFrom }) =>
+        exists(
+          selectFrom('sessions')
+            .select('sessions.id')
+            .where('sessions.id', '=', sessionId ?? '')
+            .whereRef('sessions.user_id', '=', 'users.id'),
+        ),
+      ),
+    )
     .executeTakeFirst();
   if (!user || !isActive(user)) return undefined;
   const { is_disabled: _disabled, ...fields } = user;

@@ -3,9 +3,16 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Eta } from 'eta';
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { authenticate, AuthenticationError } from '../../auth/authenticate';
+import { REFRESH_COOKIE } from '../../auth/cookies';
 import { checkCredentials, WRONG_CREDENTIALS } from '../../auth/credentials';
-import { issueSession, setSessionCookies } from '../../auth/session';
+import {
+  refreshAccess,
+  setAccessCookies,
+  setSessionCookies,
+  startSession,
+} from '../../auth/session';
 import { LIMITS } from '../../../contract';
 import { isStorableText } from '../../../contract/inputs';
 import { isCrossSiteRequest } from '../../plugins/security';
@@ -24,6 +31,7 @@ function renderLogin(app: FastifyInstance, reply: FastifyReply, status: number, 
     error: view.error ?? '',
     username: view.username ?? '',
     demoHint: app.config.seedOnStart,
+    registrationOpen: app.config.registrationOpen,
   });
   // The form page may carry a typed username: keep it out of shared caches.
   return reply
@@ -56,8 +64,10 @@ export async function loginPageRoutes(app: FastifyInstance): Promise<void> {
       .send(stylesheet),
   );
 
-  app.get('/login', { schema: { hide: true } }, async (_request, reply) =>
-    renderLogin(app, reply, 200, {}),
+  app.get('/login', { schema: { hide: true } }, async (request, reply) =>
+    (await hasLiveSession(app, request, reply))
+      ? reply.header('Cache-Control', 'no-store').redirect('/', 302)
+      : renderLogin(app, reply, 200, {}),
   );
 
   app.post('/login', { schema: { hide: true } }, async (request, reply) => {
@@ -82,13 +92,40 @@ export async function loginPageRoutes(app: FastifyInstance): Promise<void> {
         username: username ?? '',
       });
     }
-    const result = await checkCredentials(app, { username, password, ip: request.ip });
-    if (!result.ok && result.reason === 'blocked') {
+    const result = await checkCredentials(app, request, { username, password });
+    if (!result.ok && result.reason !== 'wrong') {
       reply.header('Retry-After', String(result.retryAfterSeconds));
-      return renderLogin(app, reply, 429, { error: result.message, username });
+      const status = result.reason === 'blocked' ? 429 : 503;
+      return renderLogin(app, reply, status, { error: result.message, username });
     }
     if (!result.ok) return renderLogin(app, reply, 200, { error: WRONG_CREDENTIALS, username });
-    setSessionCookies(app, reply, issueSession(app, result.userId, { fresh: true }));
+    const tokens = await startSession(app, request, reply, {
+      id: result.userId,
+      username: result.username,
+    });
+    setSessionCookies(app, reply, tokens);
     return reply.redirect('/', 302);
   });
+}
+
+/**
+ * API.md §6: GET /login with a live session goes to /. A missing or expired access
+ * cookie is renewed from the refresh cookie first, as for the pages.
+ */
+async function hasLiveSession(
+  app: FastifyInstance,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): Promise<boolean> {
+  try {
+    await authenticate(app, request);
+    return true;
+  } catch (error) {
+    if (!(error instanceof AuthenticationError)) throw error;
+    const refreshToken = request.cookies[REFRESH_COOKIE];
+    if (!error.renewable || !refreshToken) return false;
+    const renewed = await refreshAccess(app, refreshToken);
+    if (renewed.ok) setAccessCookies(app, reply, renewed.access);
+    return renewed.ok;
+  }
 }
