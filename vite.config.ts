@@ -1,6 +1,7 @@
 // The web client: two entries, the app (index.html, served at / and the client's
-// routes) and the API explorer (explorer.html, served at /api). Both are served by
-// the Fastify server behind the login; `npm run dev` proxies the server's paths.
+// routes) and the API explorer (explorer.html, served at /api), both served by the
+// Fastify server behind the login, plus the password meter script of the server's
+// /register page. `npm run dev` proxies the server's paths.
 import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
 import path from 'node:path';
@@ -17,10 +18,13 @@ export default defineConfig({
   build: {
     outDir: path.resolve(import.meta.dirname, 'dist', 'client'),
     emptyOutDir: true,
+    manifest: true,
     rollupOptions: {
       input: {
         app: path.join(clientRoot, 'index.html'),
         explorer: path.join(clientRoot, 'explorer.html'),
+        // The strength meter of the server-rendered /register page, found through the manifest.
+        register: path.join(clientRoot, 'src', 'register-meter.ts'),
       },
     },
   },
@@ -30,6 +34,7 @@ export default defineConfig({
       // /api itself is the explorer page; /api/... the REST API.
       '^/api(/.*)?$': server,
       '/login': server,
+      '/register': server,
       '/logout': server,
       '/media': server,
       '/healthz': server,

@@ -2,6 +2,7 @@
 // /api/profile accepts. The password's own rules (common passwords, not the
 // username) are checked by the server after these shapes.
 import { Type, type Static } from 'typebox';
+import { ImageUrl } from './inputs';
 import { ACCOUNT_LIMITS } from './limits';
 
 /** New usernames start with a letter, so an all-digit path segment is always an id. */
@@ -12,33 +13,30 @@ const Username = Type.String({
   errorMessage: `must be ${ACCOUNT_LIMITS.usernameMin}-${ACCOUNT_LIMITS.usernameMax} letters, digits, _ or . and start with a letter.`,
 });
 
+/** Not blank; no control characters, NUL or lone surrogates (API.md §4: stored as sent). */
+export const PERSON_NAME_PATTERN = '^(?=.*\\S)[^\\u0000-\\u001f\\u007f\\uD800-\\uDFFF]*$';
+
+/** One @ with something on both sides, no spaces or control characters: the rest is the mail server's business. */
+export const EMAIL_PATTERN =
+  '^[^@\\s\\u0000-\\u001f\\u007f\\uD800-\\uDFFF]+@[^@\\s\\u0000-\\u001f\\u007f\\uD800-\\uDFFF]+$';
+
 const PersonName = Type.String({
   minLength: 1,
   maxLength: ACCOUNT_LIMITS.name,
-  pattern: '\\S',
-  errorMessage: `must not be empty and at most ${ACCOUNT_LIMITS.name} characters long.`,
+  pattern: PERSON_NAME_PATTERN,
+  errorMessage: `must not be empty and at most ${ACCOUNT_LIMITS.name} characters long, without control characters.`,
 });
 
-/** One @ with something on both sides, and no spaces: the rest is the mail server's business. */
 const Email = Type.String({
   maxLength: ACCOUNT_LIMITS.email,
-  pattern: '^[^@\\s]+@[^@\\s]+$',
+  pattern: EMAIL_PATTERN,
   errorMessage: `must be an email address (name@example.com), at most ${ACCOUNT_LIMITS.email} characters.`,
 });
 
-/** An uploaded image (/media/...) or an image on the web. */
-const AvatarUrl = Type.Union(
-  [
-    Type.String({
-      maxLength: ACCOUNT_LIMITS.avatarUrl,
-      pattern: '^(https?://[^\\s]+|/[^/\\s][^\\s]*)$',
-    }),
-    Type.Null(),
-  ],
-  {
-    errorMessage: `must be null, a path on this server (/media/...) or an http(s) URL, at most ${ACCOUNT_LIMITS.avatarUrl} characters.`,
-  },
-);
+/** An uploaded image (/media/u/...) or an image on the web; null removes the picture. */
+const AvatarUrl = Type.Union([ImageUrl({ max: ACCOUNT_LIMITS.avatarUrl }), Type.Null()], {
+  errorMessage: `must be null, a path on this server (/media/...) or an http(s) URL with a host, at most ${ACCOUNT_LIMITS.avatarUrl} characters.`,
+});
 
 export const NewAccount = Type.Object(
   {

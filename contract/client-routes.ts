@@ -10,6 +10,7 @@ export const CLIENT_ROUTES = {
   followers: { path: '/network/followers', title: 'Followers' },
   newPost: { path: '/posts/new', title: 'New post' },
   editPost: { path: '/posts/:id/edit', title: 'Edit post' },
+  settings: { path: '/settings', title: 'Settings' },
 } as const;
 
 export type ClientRouteName = keyof typeof CLIENT_ROUTES;

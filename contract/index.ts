@@ -6,7 +6,13 @@ import { BodyId, BoundedText, ImageUrl, QueryInteger } from './inputs';
 import { LIMITS, MAX_ID, PAGE_LIMIT } from './limits';
 
 export { LIMITS, MAX_ID, PAGE_LIMIT, SUGGESTIONS_MAX } from './limits';
-export { NewAccount, ProfileChanges, USERNAME_PATTERN } from './accounts';
+export {
+  EMAIL_PATTERN,
+  NewAccount,
+  PERSON_NAME_PATTERN,
+  ProfileChanges,
+  USERNAME_PATTERN,
+} from './accounts';
 export { PasswordChange, RefreshedTokens, SessionInfo, SessionParams } from './sessions';
 export { BodyId, BoundedText, IdParams, ImageUrl, PathId, QueryInteger, rowIdOf } from './inputs';
 

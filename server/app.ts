@@ -20,6 +20,7 @@ import { passwordRoutes } from './features/sessions/password.routes';
 import { sessionsRoutes } from './features/sessions/sessions.routes';
 import { storiesRoutes } from './features/stories/stories.routes';
 import { suggestionsRoutes } from './features/suggestions/suggestions.routes';
+import { signUpRoutes } from './features/sign-up/sign-up.routes';
 import { servedMediaRoutes } from './features/uploads/served-media.routes';
 import { uploadsRoutes } from './features/uploads/uploads.routes';
 import { clientAssetRoutes, clientPageRoutes } from './pages/client/client.routes';
@@ -28,6 +29,7 @@ import { clientDirApiNotFound, clientDirPageRoutes } from './pages/client/client
 import { tokenRoutes } from './features/tokens/tokens.routes';
 import { loginPageRoutes } from './pages/login/login.routes';
 import { logoutPageRoutes } from './pages/logout/logout.routes';
+import { registerPageRoutes } from './pages/register/register.routes';
 import { markPublicScope, protectApiScope, protectPageScope, registerAuth } from './plugins/auth';
 import { registerCompression } from './plugins/compression';
 import { registerErrorHandlers } from './plugins/errors';
@@ -35,6 +37,7 @@ import { openApiRoutes, registerOpenApi } from './plugins/openapi';
 import { logController, loggerOptions } from './plugins/request-log';
 import { registerSecurity } from './plugins/security';
 import { registerValidators, rejectNonJsonBody } from './plugins/validation';
+import { registerSignUps } from './auth/sign-up';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -77,6 +80,7 @@ export async function buildApp(config: Config, db: Db): Promise<FastifyInstance>
 
   // Before any route: from here on a route under /api left unprotected stops start-up.
   registerAuth(app);
+  registerSignUps(app);
   await registerSecurity(app);
   await registerCompression(app);
   await app.register(fastifyCookie);
@@ -91,9 +95,11 @@ export async function buildApp(config: Config, db: Db): Promise<FastifyInstance>
     await publicScope.register(async (tokenScope) => {
       tokenScope.addHook('onRequest', rejectNonJsonBody);
       await tokenScope.register(tokenRoutes);
+      await tokenScope.register(signUpRoutes);
     });
     await publicScope.register(loginPageRoutes);
     await publicScope.register(logoutPageRoutes);
+    await publicScope.register(registerPageRoutes);
     await publicScope.register(mediaRoutes);
     await publicScope.register(servedMediaRoutes);
     // CLIENT_DIR: a class's own build replaces the bundled client (and its asset route).

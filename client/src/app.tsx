@@ -12,6 +12,7 @@ import { SuggestionsPanel } from './features/network/suggestions-panel';
 import { Feed } from './features/posts/feed';
 import { PostFormPage } from './features/posts/post-form-page';
 import { ProfileCard } from './features/profile/profile-card';
+import { SettingsPage } from './features/settings/settings-page';
 import { StoriesRow } from './features/stories/stories-row';
 import { SearchX } from 'lucide-react';
 
@@ -63,6 +64,7 @@ const screens: Record<ClientRouteName, ReactNode> = {
   followers: inLayout(<NetworkPage tab="followers" />),
   newPost: inLayout(<PostFormPage />, false),
   editPost: inLayout(<PostFormPage />, false),
+  settings: inLayout(<SettingsPage />, false),
 };
 
 export function App() {

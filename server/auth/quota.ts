@@ -1,21 +1,11 @@
 // Hourly quotas for actions that cost the server (API.md §9): sign-ups per client
-// address, uploads per user. Counters live where the login limiter keeps its own:
-// in memory, or in Redis when REDIS_URL is set so every worker and instance shares
-// them (with an in-memory stand-in while Redis is unreachable).
-import { Redis } from 'ioredis';
-import {
-  RateLimiterMemory,
-  RateLimiterRedis,
-  RateLimiterRes,
-  type RateLimiterAbstract,
-} from 'rate-limiter-flexible';
-import type { Config } from '../config';
+// address, uploads per user. The counters live in the kind of store the login
+// limiter uses (login-limiter.ts createCounterStore: memory, Redis or the database,
+// as configured), so the workers and instances that share it share the quota too.
+import type { CounterStore } from './counter-stores';
 
 export interface Quota {
-  /**
-   * Uses one unit of `key`'s quota. Answers null when it was available, or the
-   * seconds until one is free again.
-   */
+  /** Uses one unit of `key`'s quota: null when one was left, else the seconds until one is. */
   take(key: string): Promise<number | null>;
   /** Returns a unit taken for an action that did not happen after all. */
   giveBack(key: string): Promise<void>;
@@ -23,47 +13,19 @@ export interface Quota {
 }
 
 export interface QuotaOptions {
-  /** Names the counters (and their Redis keys). */
+  /** Names the counters, so quotas sharing a store never share a key. */
   name: string;
   /** Units per window. */
   points: number;
   windowSeconds: number;
 }
 
-export function createQuota(config: Pick<Config, 'redisUrl'>, options: QuotaOptions): Quota {
-  const { name, points, windowSeconds: duration } = options;
-  const memory = new RateLimiterMemory({ points, duration, keyPrefix: name });
-  let redis: Redis | null = null;
-  let limiter: RateLimiterAbstract = memory;
-  if (config.redisUrl) {
-    // One retry per command: with Redis down the insurance limiter answers at once.
-    redis = new Redis(config.redisUrl, { maxRetriesPerRequest: 1, lazyConnect: true });
-    redis.on('error', () => undefined);
-    limiter = new RateLimiterRedis({
-      storeClient: redis,
-      points,
-      duration,
-      keyPrefix: `photo-app:${name}`,
-      insuranceLimiter: memory,
-    });
-  }
-
+export function createQuota(store: CounterStore, options: QuotaOptions): Quota {
+  const { name, points, windowSeconds } = options;
+  const counterKey = (key: string) => `${name}:${key}`;
   return {
-    async take(key) {
-      try {
-        await limiter.consume(key, 1);
-        return null;
-      } catch (refusal) {
-        if (!(refusal instanceof RateLimiterRes)) throw refusal;
-        // The window is fixed: counting refused attempts does not extend it.
-        return Math.max(1, Math.ceil(refusal.msBeforeNext / 1000));
-      }
-    },
-    async giveBack(key) {
-      await limiter.reward(key, 1);
-    },
-    async close() {
-      if (redis) await redis.quit().catch(() => undefined);
-    },
+    take: (key) => store.take([{ key: counterKey(key), limit: points }], windowSeconds),
+    giveBack: (key) => store.giveBack([counterKey(key)]),
+    close: () => store.close(),
   };
 }

@@ -1,6 +1,6 @@
 // Sticky top bar: the app name, the main pages, the API explorer, the user, Log out.
 import { useQuery } from '@tanstack/react-query';
-import { Bookmark, Camera, Code, LogOut, SquarePlus, Users } from 'lucide-react';
+import { Bookmark, Camera, Code, LogOut, Settings, SquarePlus, Users } from 'lucide-react';
 import type { ReactNode } from 'react';
 import { NavLink } from 'react-router';
 import { CLIENT_ROUTES } from '../../../contract/client-routes';
@@ -53,6 +53,11 @@ export function Navbar() {
           to={CLIENT_ROUTES.following.path}
           icon={<Users aria-hidden="true" className="size-5" />}
           label="Network"
+        />
+        <NavItem
+          to={CLIENT_ROUTES.settings.path}
+          icon={<Settings aria-hidden="true" className="size-5" />}
+          label="Settings"
         />
         <a href="/api" className={itemClass}>
           <Code aria-hidden="true" className="size-5" />

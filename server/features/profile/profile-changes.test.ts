@@ -67,6 +67,9 @@ describe(`PATCH /api/profile (${testDialect})`, () => {
       [{ thumb_url: `https://example.com/${'x'.repeat(600)}` }, 'thumb_url'],
       [{ image_url: 12 }, 'image_url'],
       [{ first_name: null }, 'first_name'],
+      [{ first_name: 'Gr\u0000ace' }, 'first_name'],
+      [{ email: 'grace\u0000@example.com' }, 'email'],
+      [{ image_url: '//evil.example/a.jpg' }, 'image_url'],
     ] as const) {
       const response = await as('PATCH', '/api/profile', body);
       assert.equal(response.statusCode, 400, JSON.stringify(body));

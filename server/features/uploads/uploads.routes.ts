@@ -4,6 +4,7 @@
 import fastifyMultipart from '@fastify/multipart';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Message, UploadedMedia } from '../../../contract';
+import { createCounterStore } from '../../auth/login-limiter';
 import { createQuota } from '../../auth/quota';
 import { HttpError } from '../../errors';
 import { recognizeImage } from './image-format';
@@ -21,7 +22,7 @@ export const uploadsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   // Registered here, so multipart bodies are parsed for this route only.
   await app.register(fastifyMultipart);
   const storage = createMediaStorage(app.config, app.db);
-  const quota = createQuota(app.config, {
+  const quota = createQuota(createCounterStore(app.config, app.db.kysely), {
     name: 'uploads',
     points: UPLOADS_PER_HOUR,
     windowSeconds: 3600,

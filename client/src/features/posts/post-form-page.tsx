@@ -1,10 +1,11 @@
-// New post and Edit post: image URL, caption and alt text (asked for and explained,
-// because the course demo drops it).
+// New post and Edit post: a photo from the device (new posts) or an image URL, caption
+// and alt text (asked for and explained, because the course demo drops it).
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useAnnounce } from '../../components/announcer';
 import { ErrorState, Skeleton } from '../../components/states';
+import { ImagePicker } from '../../components/image-picker';
 import { api, ApiError } from '../../lib/api';
 import { queryKeys } from '../../lib/query-keys';
 import type { NewPost, Post } from '../../../../contract';
@@ -46,6 +47,7 @@ function PostForm({ post }: { post: Post | undefined }) {
       : emptyFields,
   );
   const [error, setError] = useState<string | null>(null);
+  const [uploading, setUploading] = useState(false);
   // The preview image that failed to load; a new URL gets a new try.
   const [failedPreviewUrl, setFailedPreviewUrl] = useState<string | null>(null);
   const previewFailed = failedPreviewUrl === fields.image_url;
@@ -76,7 +78,11 @@ function PostForm({ post }: { post: Post | undefined }) {
     event.preventDefault();
     const imageUrl = fields.image_url.trim();
     if (imageUrl === '') {
-      setError('Add the address of an image, e.g. https://example.com/photo.jpg.');
+      setError(
+        post
+          ? 'Add the address of an image, e.g. https://example.com/photo.jpg.'
+          : 'Choose a photo, or add the address of an image, e.g. https://example.com/photo.jpg.',
+      );
       document.getElementById(ids.image)?.focus();
       return;
     }
@@ -108,9 +114,19 @@ function PostForm({ post }: { post: Post | undefined }) {
           {error}
         </p>
       ) : null}
+      {post ? null : (
+        <ImagePicker
+          label="Photo"
+          onBusyChange={setUploading}
+          onUploaded={(media) => {
+            setError(null);
+            setFields((current) => ({ ...current, image_url: media.image_url }));
+          }}
+        />
+      )}
       <div className="space-y-1.5">
         <label htmlFor={ids.image} className="block text-sm font-semibold">
-          Image URL <span className="font-normal text-neutral-600">(required)</span>
+          {post ? 'Image URL' : 'Or the address of an image'}
         </label>
         <input
           id={ids.image}
@@ -173,8 +189,14 @@ function PostForm({ post }: { post: Post | undefined }) {
         <Link to="/" className="btn-secondary">
           Cancel
         </Link>
-        <button type="submit" disabled={save.isPending} className="btn-primary">
-          {save.isPending ? 'Saving…' : post ? 'Save changes' : 'Share'}
+        <button type="submit" disabled={save.isPending || uploading} className="btn-primary">
+          {save.isPending
+            ? 'Saving…'
+            : uploading
+              ? 'Waiting for the upload…'
+              : post
+                ? 'Save changes'
+                : 'Share'}
         </button>
       </div>
     </form>

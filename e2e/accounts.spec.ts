@@ -1,0 +1,157 @@
+// A new person end to end: sign up at /register, land on the (empty) feed, post a
+// photo from a file, change the avatar, see and end sessions, change the password
+// and log in with the new one. axe checks every screen; screenshots of the new
+// screens at 390 and 1280 px go to e2e/screenshots (not in git) for a human to look at.
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { expectNoAxeViolations, launchBrowser, loginAs } from './support/browser';
+import { startTestServer, type TestServer } from './support/server';
+
+const photo = path.resolve(import.meta.dirname, 'fixtures', 'harbour.jpg');
+const screenshots = path.resolve(import.meta.dirname, 'screenshots');
+const username = `ada_${Date.now().toString(36)}`;
+const firstPassword = 'analytical engine 1843';
+const secondPassword = 'difference engine 1822';
+const altText = 'A red boat on a blue harbour under an orange sky';
+
+let server: TestServer;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+
+async function snap(name: string) {
+  mkdirSync(screenshots, { recursive: true });
+  for (const width of [390, 1280]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.screenshot({ path: path.join(screenshots, `${name}-${width}.png`), fullPage: true });
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
+}
+
+describe('signing up, posting a photo, settings and sessions', () => {
+  before(async () => {
+    server = await startTestServer();
+    browser = await launchBrowser();
+    context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    page = await context.newPage();
+  });
+
+  after(async () => {
+    await context?.close();
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('signs up at /register (linked from /login) and lands on the feed with guidance', async () => {
+    await page.goto(`${server.url}/login`);
+    await page.getByRole('link', { name: 'Create an account' }).click();
+    await page.getByRole('heading', { name: 'Create your account' }).waitFor();
+    await expectNoAxeViolations(page, '/register');
+
+    // A server-side error first: shown at its field, the value kept, the focus moved there.
+    await page.getByLabel('Username').fill('9lives');
+    await page.getByLabel('First name').fill('Ada');
+    await page.getByLabel('Last name').fill('Lovelace');
+    await page.getByLabel('Email').fill(`${username}@example.com`);
+    await page.getByLabel('Password', { exact: true }).fill('password');
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await page.getByText('2 fields need your attention').waitFor();
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'username');
+    assert.equal(await page.getByLabel('First name').inputValue(), 'Ada');
+    assert.equal(await page.getByLabel('Password', { exact: true }).inputValue(), '');
+    await expectNoAxeViolations(page, '/register with errors');
+    await snap('register-errors');
+
+    await page.getByLabel('Username').fill(username);
+    await page.getByLabel('Password', { exact: true }).fill(firstPassword);
+    await page.getByText(/Password strength: (Good|Strong)/).waitFor();
+    await snap('register');
+    await Promise.all([
+      page.waitForURL(`${server.url}/`),
+      page.getByRole('button', { name: 'Create account' }).click(),
+    ]);
+    await page.getByText('Follow people to see their posts').waitFor();
+    await page.getByTestId('navbar-username').getByText(username).waitFor();
+    await expectNoAxeViolations(page, 'the empty feed');
+    await snap('feed-empty');
+  });
+
+  it('posts a photo from a file, with a preview and alt text, and sees it in the feed', async () => {
+    await page.getByRole('link', { name: 'New post' }).click();
+    await page.getByRole('heading', { name: 'New post' }).waitFor();
+    await page.getByLabel('Choose a photo').setInputFiles(photo);
+    const address = page.getByLabel('Or the address of an image');
+    await page.waitForFunction(
+      () =>
+        (document.querySelector('input[type="url"]') as HTMLInputElement | null)?.value.startsWith(
+          '/media/u/',
+        ) ?? false,
+    );
+    assert.match(await address.inputValue(), /^\/media\/u\/[A-Za-z0-9_-]{22}\.webp$/);
+    await page.getByRole('textbox', { name: 'Caption' }).fill('Harbour at dawn');
+    await page.getByRole('textbox', { name: 'Alt text' }).fill(altText);
+    await expectNoAxeViolations(page, 'the New post form with an uploaded photo');
+    await snap('new-post-upload');
+    await Promise.all([
+      page.waitForURL(`${server.url}/`),
+      page.getByRole('button', { name: 'Share' }).click(),
+    ]);
+    const image = page.getByRole('img', { name: altText });
+    await image.waitFor();
+    assert.match((await image.getAttribute('src')) ?? '', /^\/media\/u\//);
+    assert.ok(
+      await image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0),
+    );
+  });
+
+  it('changes the avatar in the settings by uploading a picture', async () => {
+    await page.getByRole('link', { name: 'Settings' }).click();
+    await page.getByRole('heading', { name: 'Settings', level: 1 }).waitFor();
+    await expectNoAxeViolations(page, '/settings');
+    await page.getByLabel('Choose a photo').setInputFiles(photo);
+    await page.waitForFunction(
+      () =>
+        (document.querySelector('input[type="url"]') as HTMLInputElement | null)?.value.startsWith(
+          '/media/u/',
+        ) ?? false,
+    );
+    await page.getByRole('button', { name: 'Save profile' }).click();
+    await page.getByText('Your profile is saved.').waitFor();
+    const profile = await page.evaluate(async () => (await fetch('/api/profile')).json());
+    assert.match(String(profile.thumb_url), /^\/media\/u\/[A-Za-z0-9_-]{22}-thumb\.webp$/);
+    await snap('settings');
+  });
+
+  it('lists the sessions, ends another one, then changes the password', async () => {
+    // A second login from another browser profile.
+    const other = await browser.newContext({
+      userAgent: 'Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0',
+    });
+    const otherPage = await other.newPage();
+    await loginAs(otherPage, server.url, username, firstPassword);
+    await page.reload();
+    const sessions = page.getByRole('region', { name: 'Your sessions' });
+    await sessions.getByText('Firefox on Linux').waitFor();
+    await sessions.getByText('This device').waitFor();
+    await expectNoAxeViolations(page, '/settings with two sessions');
+    await sessions.getByRole('button', { name: /^Log out Firefox on Linux/ }).click();
+    await sessions.getByText('You are not logged in anywhere else.').waitFor();
+    const ended = await otherPage.evaluate(async () => (await fetch('/api/profile')).status);
+    assert.equal(ended, 401);
+    await other.close();
+
+    await page.getByLabel('Current password').fill(firstPassword);
+    await page.getByLabel('New password').fill(secondPassword);
+    await page.getByText(/Password strength:/).waitFor();
+    await page.getByRole('button', { name: 'Change password' }).click();
+    await page.getByText('Password changed.').waitFor();
+
+    await page.goto(`${server.url}/logout`);
+    await page.waitForURL(`${server.url}/login`);
+    await loginAs(page, server.url, username, secondPassword);
+    await page.getByTestId('navbar-username').getByText(username).waitFor();
+  });
+});

@@ -1,0 +1,145 @@
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { describe, it } from 'node:test';
+import { createUser } from '../../../test/fixtures';
+import { testDialect, useTestApp } from '../../../test/helpers';
+
+const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
+const freshName = () => `reg${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
+
+describe(`GET /register (${testDialect})`, () => {
+  const t = useTestApp();
+
+  it('answers an accessible sign-up form with the look of /login, linked from /login', async () => {
+    const response = await t.app.inject({ method: 'GET', url: '/register' });
+    assert.equal(response.statusCode, 200);
+    assert.equal(response.headers['cache-control'], 'no-store');
+    const html = response.body;
+    assert.match(html, /<form method="post" action="\/register"/);
+    assert.match(html, /<link rel="stylesheet" href="\/login\/login.css">/);
+    for (const [name, label, autocomplete] of [
+      ['username', 'Username', 'username'],
+      ['first_name', 'First name', 'given-name'],
+      ['last_name', 'Last name', 'family-name'],
+      ['email', 'Email', 'email'],
+      ['password', 'Password', 'new-password'],
+    ]) {
+      assert.match(html, new RegExp(`<label for="${name}">${label}</label>`));
+      assert.match(
+        html,
+        new RegExp(`<input id="${name}" name="${name}"[^>]*autocomplete="${autocomplete}"`),
+      );
+    }
+    assert.match(html, /<input id="username"[^>]*aria-describedby="username-hint"[^>]*autofocus/);
+    assert.match(html, /<input id="password"[^>]*aria-describedby="password-hint"/);
+    assert.match(html, /id="password-strength" aria-live="polite" hidden/);
+    assert.doesNotMatch(html, /style="|<style|<script(?! type="module" src="\/assets\/)/);
+
+    const login = await t.app.inject({ method: 'GET', url: '/login' });
+    assert.match(login.body, /<a href="\/register">/);
+    const css = await t.app.inject({ method: 'GET', url: '/register/register.css' });
+    assert.equal(css.statusCode, 200);
+    assert.match(String(css.headers['content-type']), /^text\/css/);
+  });
+});
+
+describe(`POST /register (${testDialect})`, () => {
+  const t = useTestApp();
+  let address = 0;
+  const post = (fields: Record<string, string>, headers: Record<string, string> = {}) =>
+    t.app.inject({
+      method: 'POST',
+      url: '/register',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
+      payload: form(fields),
+      remoteAddress: `10.9.${Math.floor(address / 250)}.${address++ % 250}`,
+    });
+  const valid = () => {
+    const username = freshName();
+    return {
+      username,
+      first_name: 'Ada',
+      last_name: 'Lovelace',
+      email: `${username}@example.com`,
+      password: 'analytical engine 1843',
+    };
+  };
+
+  it('creates the account, starts a session like a login, and redirects to the feed', async () => {
+    const fields = valid();
+    const response = await post(fields);
+    assert.equal(response.statusCode, 302, response.body);
+    assert.equal(response.headers.location, '/');
+    const cookies = response.cookies.map((cookie) => cookie.name);
+    for (const name of [
+      'access_token_cookie',
+      'csrf_access_token',
+      'csrf_refresh_token',
+      'refresh_token_cookie',
+    ]) {
+      assert.ok(cookies.includes(name), `${name} in ${cookies.join(', ')}`);
+    }
+    const cookie = response.cookies.map(({ name, value }) => `${name}=${value}`).join('; ');
+    const profile = await t.app.inject({ method: 'GET', url: '/api/profile', headers: { cookie } });
+    assert.equal(profile.json<{ username: string }>().username, fields.username);
+    const feed = await t.app.inject({ method: 'GET', url: '/api/posts', headers: { cookie } });
+    assert.deepEqual(feed.json(), []);
+  });
+
+  it('shows every error at its field, keeps the values except the password, focuses the first', async () => {
+    const response = await post({
+      ...valid(),
+      first_name: 'Grace',
+      username: '9lives',
+      email: 'not-an-email',
+      password: 'password',
+    });
+    assert.equal(response.statusCode, 400);
+    const html = response.body;
+    assert.match(html, /<title>Sign up failed · Photo App<\/title>/);
+    assert.match(html, /3 fields need your attention/);
+    assert.match(
+      html,
+      /<input id="username"[^>]*value="9lives"[^>]*aria-describedby="username-hint username-error" aria-invalid="true" autofocus>/,
+    );
+    assert.match(html, /<p class="field-error" id="username-error">Must be 3-30 letters/);
+    assert.match(
+      html,
+      /<input id="email"[^>]*value="not-an-email"[^>]*aria-describedby="email-error" aria-invalid="true">/,
+    );
+    assert.match(
+      html,
+      /<p class="field-error" id="password-error">Is one of the most common passwords/,
+    );
+    assert.match(html, /<input id="password" name="password" type="password" value=""/);
+    assert.match(html, /<input id="first_name"[^>]*value="Grace"/);
+    assert.doesNotMatch(html, /<input id="first_name"[^>]*aria-invalid/);
+    assert.match(html, /<a href="#username">Username: Must be 3-30/);
+  });
+
+  it('says a taken username is taken, ignoring case, and escapes what it shows back', async () => {
+    const existing = await createUser(t.db, { username: `Taken_${freshName()}` });
+    const response = await post({
+      ...valid(),
+      username: existing.username.toUpperCase(),
+      first_name: '<script>alert(1)</script>',
+    });
+    assert.equal(response.statusCode, 400);
+    assert.match(response.body, /id="username-error">That username is taken/);
+    assert.match(response.body, /value="&lt;script&gt;alert\(1\)&lt;\/script&gt;"/);
+    assert.doesNotMatch(response.body, /<script>alert/);
+  });
+
+  it('refuses a form sent from another site without creating anything', async () => {
+    const fields = valid();
+    const response = await post(fields, { origin: 'https://evil.example' });
+    assert.equal(response.statusCode, 403);
+    assert.match(response.body, /sent from another website/);
+    const row = await t.db.kysely
+      .selectFrom('users')
+      .select('id')
+      .where('username', '=', fields.username)
+      .executeTakeFirst();
+    assert.equal(row, undefined);
+  });
+});
