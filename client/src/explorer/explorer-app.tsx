@@ -10,6 +10,7 @@ import { buildUrl } from './http';
 import { readGroups, slugify, type Endpoint } from './openapi';
 import { SideNav } from './side-nav';
 import { TokenPanel } from './token-panel';
+import { anchorFromHash } from './anchor';
 
 function Header() {
   return (
@@ -82,8 +83,8 @@ export function ExplorerApp() {
   // The browser jumps to #anchor only if it exists at load; the endpoints arrive later.
   const ready = groups.length > 0 && facts.isSuccess;
   useEffect(() => {
-    if (ready && window.location.hash)
-      document.getElementById(decodeURIComponent(window.location.hash.slice(1)))?.scrollIntoView();
+    const anchor = ready ? anchorFromHash(window.location.hash) : null;
+    if (anchor !== null) document.getElementById(anchor)?.scrollIntoView();
   }, [ready]);
 
   function showSnippets(endpoint: Endpoint) {

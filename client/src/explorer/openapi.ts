@@ -1,6 +1,7 @@
 // Reads the server's OpenAPI document (/api/openapi.json) into the explorer's model.
 // The explorer has no list of endpoints of its own: what the document says is what
 // the page shows, so it cannot drift from the code (issue 6, item 2).
+import { decodeLeniently } from './anchor';
 
 export type JsonSchema = {
   $ref?: string;
@@ -107,7 +108,7 @@ export function resolveSchema(doc: OpenApiDocument, schema: JsonSchema | undefin
   let current = schema ?? {};
   // Follow local references only; a cycle cannot loop more than the number of components.
   for (let hops = 0; current.$ref && hops < 50; hops++) {
-    const name = decodeURIComponent(current.$ref.split('/').pop() ?? '');
+    const name = decodeLeniently(current.$ref.split('/').pop() ?? '');
     current = doc.components?.schemas?.[name] ?? {};
   }
   return current;

@@ -4,12 +4,15 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useAnnounce } from '../../components/announcer';
+import { NotFound, pathId } from '../../components/not-found';
 import { ErrorState, Skeleton } from '../../components/states';
 import { ImagePicker } from '../../components/image-picker';
+import { profileQuery } from '../../lib/current-user';
 import { api, ApiError } from '../../lib/api';
 import { queryKeys } from '../../lib/query-keys';
 import type { NewPost, Post } from '../../../../contract';
 import { LIMITS } from '../../../../contract/limits';
+import { isTooLong, LengthHint, textLength } from '../../components/length-hint';
 import { postQuery } from './posts.queries';
 
 interface Fields {
@@ -22,10 +25,15 @@ const emptyFields: Fields = { image_url: '', caption: '', alt_text: '' };
 
 export function PostFormPage() {
   const params = useParams();
-  const editId = params.id ? Number(params.id) : null;
+  const editing = params.id !== undefined;
+  const editId = pathId(params.id);
   const existing = useQuery({ ...postQuery(editId ?? 0), enabled: editId !== null });
+  const me = useQuery(profileQuery()).data;
 
-  if (editId !== null && existing.isPending) {
+  // Only the owner may edit: anyone else's post (or a post that is not there) is not found.
+  if (editing && editId === null) return <NotFound what="post" />;
+
+  if (editId !== null && (existing.isPending || (existing.isSuccess && me === undefined))) {
     return (
       <div className="card space-y-4 p-6" aria-busy="true" aria-label="Loading the post">
         <Skeleton className="h-4 w-40" />
@@ -35,7 +43,17 @@ export function PostFormPage() {
     );
   }
   if (editId !== null && existing.isError) {
-    return <ErrorState message="This post could not be found. It may have been deleted." />;
+    if (existing.error instanceof ApiError && existing.error.status === 404)
+      return <NotFound what="post" />;
+    return (
+      <ErrorState
+        message="This post could not be loaded."
+        onRetry={() => void existing.refetch()}
+      />
+    );
+  }
+  if (editId !== null && me && existing.data && existing.data.user.id !== me.id) {
+    return <NotFound what="post" />;
   }
   return <PostForm post={editId !== null ? existing.data : undefined} />;
 }
@@ -54,7 +72,16 @@ function PostForm({ post }: { post: Post | undefined }) {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const announce = useAnnounce();
-  const ids = { image: useId(), caption: useId(), alt: useId(), altHelp: useId(), error: useId() };
+  const ids = {
+    image: useId(),
+    imageLimit: useId(),
+    caption: useId(),
+    captionLimit: useId(),
+    alt: useId(),
+    altHelp: useId(),
+    altLimit: useId(),
+    error: useId(),
+  };
   const heading = post ? 'Edit post' : 'New post';
 
   const save = useMutation({
@@ -84,6 +111,20 @@ function PostForm({ post }: { post: Post | undefined }) {
           : 'Choose a photo, or add the address of an image, e.g. https://example.com/photo.jpg.',
       );
       document.getElementById(ids.image)?.focus();
+      return;
+    }
+    // API.md §4: too long is refused, never cut; the field's own hint says by how much.
+    const tooLong = (
+      [
+        [imageUrl, LIMITS.imageUrl, ids.image, 'The image address'],
+        [fields.caption.trim(), LIMITS.caption, ids.caption, 'The caption'],
+        [fields.alt_text.trim(), LIMITS.altText, ids.alt, 'The alt text'],
+      ] as const
+    ).find(([text, max]) => isTooLong(text, max));
+    if (tooLong) {
+      const [text, max, id, name] = tooLong;
+      setError(`${name} is ${textLength(text)} characters long; at most ${max} fit.`);
+      document.getElementById(id)?.focus();
       return;
     }
     setError(null);
@@ -133,12 +174,14 @@ function PostForm({ post }: { post: Post | undefined }) {
           type="url"
           inputMode="url"
           required
-          maxLength={LIMITS.imageUrl}
           value={fields.image_url}
           onChange={update('image_url')}
+          aria-describedby={ids.imageLimit}
+          aria-invalid={isTooLong(fields.image_url.trim(), LIMITS.imageUrl) || undefined}
           placeholder="https://example.com/photo.jpg"
           className="field"
         />
+        <LengthHint id={ids.imageLimit} text={fields.image_url.trim()} max={LIMITS.imageUrl} />
       </div>
       {fields.image_url.trim() !== '' && !previewFailed ? (
         <img
@@ -160,12 +203,14 @@ function PostForm({ post }: { post: Post | undefined }) {
         <textarea
           id={ids.caption}
           rows={3}
-          maxLength={LIMITS.caption}
           value={fields.caption}
           onChange={update('caption')}
+          aria-describedby={ids.captionLimit}
+          aria-invalid={isTooLong(fields.caption.trim(), LIMITS.caption) || undefined}
           placeholder="Say something about this photo"
           className="field"
         />
+        <LengthHint id={ids.captionLimit} text={fields.caption.trim()} max={LIMITS.caption} />
       </div>
       <div className="space-y-1.5">
         <label htmlFor={ids.alt} className="block text-sm font-semibold">
@@ -178,12 +223,13 @@ function PostForm({ post }: { post: Post | undefined }) {
         <textarea
           id={ids.alt}
           rows={2}
-          maxLength={LIMITS.altText}
           value={fields.alt_text}
           onChange={update('alt_text')}
-          aria-describedby={ids.altHelp}
+          aria-describedby={`${ids.altHelp} ${ids.altLimit}`}
+          aria-invalid={isTooLong(fields.alt_text.trim(), LIMITS.altText) || undefined}
           className="field"
         />
+        <LengthHint id={ids.altLimit} text={fields.alt_text.trim()} max={LIMITS.altText} />
       </div>
       <div className="flex justify-end gap-2">
         <Link to="/" className="btn-secondary">
