@@ -6,7 +6,7 @@
 //   - a 4xx leaves every table as it was (row counts and a checksum of the rows);
 //   - a 2xx body matches the response schema the document declares for it.
 // It does not import test/helpers, so scripts/test.ts runs it once, not per dialect.
-// FUZZ_SEED (a number, or "random") and FUZZ_RUNS (runs per endpoint) override the
+// FUZZ_SEED (a number, or "random"), FUZZ_RUNS (runs per endpoint) and FUZZ_ONLY override the
 // fixed defaults CI uses; a failure prints the seed and the shrunk request.
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
@@ -21,6 +21,7 @@ const ci = process.env.CI === 'true' || process.env.CI === '1';
 const seedSetting = process.env.FUZZ_SEED ?? '20251126';
 const SEED = seedSetting === 'random' ? Math.floor(Math.random() * 2 ** 31) : Number(seedSetting);
 const RUNS = Number(process.env.FUZZ_RUNS ?? '15');
+const only = process.env.FUZZ_ONLY;
 assert.ok(
   Number.isSafeInteger(SEED) && Number.isSafeInteger(RUNS) && RUNS > 0,
   'FUZZ_SEED/FUZZ_RUNS',
@@ -93,6 +94,8 @@ if (unreachable !== null) {
       assert.ok(operations.length >= 20, `only ${operations.length} operations`);
     });
     for (const [index, op] of operations.entries()) {
+      // FUZZ_ONLY=<text> narrows a run to the endpoints whose "METHOD /path" contains it.
+      if (only && !`${op.method} ${op.path}`.includes(only)) continue;
       it(`${op.method} ${op.path}`, async () => {
         await fc.assert(
           fc.asyncProperty(requestsFor(op), (request) => checkRequest(op, request)),
