@@ -11,6 +11,8 @@ export const CLIENT_ROUTES = {
   newPost: { path: '/posts/new', title: 'New post' },
   editPost: { path: '/posts/:id/edit', title: 'Edit post' },
   settings: { path: '/settings', title: 'Settings' },
+  post: { path: '/posts/:id', title: 'Post' },
+  profile: { path: '/users/:username', title: 'Profile' },
 } as const;
 
 export type ClientRouteName = keyof typeof CLIENT_ROUTES;

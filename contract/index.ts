@@ -13,6 +13,7 @@ export {
   ProfileChanges,
   USERNAME_PATTERN,
 } from './accounts';
+export { USER_SEARCH_MAX, UserPostsQuery, UserRefParams, UserSearchQuery } from './users';
 export { PasswordChange, RefreshedTokens, SessionInfo, SessionParams } from './sessions';
 export { BodyId, BoundedText, IdParams, ImageUrl, PathId, QueryInteger, rowIdOf } from './inputs';
 
@@ -96,6 +97,23 @@ export const Follower = Type.Object({ id: Type.Integer(), follower: User }, { ti
 export const Story = Type.Object(
   { id: Type.Integer(), text: Type.String(), user: User },
   { title: 'Story' },
+);
+
+/** A user as seen from another's page (API.md §9). */
+export const Profile = Type.Object(
+  {
+    ...User.properties,
+    posts_count: Type.Integer(),
+    followers_count: Type.Integer(),
+    following_count: Type.Integer(),
+    following_id: Type.Optional(
+      Type.Integer({
+        description:
+          "Id of the current user's following row for this user, present only when they follow them (unfollow with it).",
+      }),
+    ),
+  },
+  { title: 'Profile' },
 );
 
 export const Message = Type.Object({ message: Type.String() }, { title: 'Message' });
@@ -197,6 +215,7 @@ export type Bookmark = Static<typeof Bookmark>;
 export type Following = Static<typeof Following>;
 export type Follower = Static<typeof Follower>;
 export type Story = Static<typeof Story>;
+export type Profile = Static<typeof Profile>;
 export type Message = Static<typeof Message>;
 export type TokenPair = Static<typeof TokenPair>;
 export type UploadedMedia = Static<typeof UploadedMedia>;

@@ -23,7 +23,12 @@ import { suggestionsRoutes } from './features/suggestions/suggestions.routes';
 import { signUpRoutes } from './features/sign-up/sign-up.routes';
 import { servedMediaRoutes } from './features/uploads/served-media.routes';
 import { uploadsRoutes } from './features/uploads/uploads.routes';
-import { clientAssetRoutes, clientPageRoutes } from './pages/client/client.routes';
+import { usersRoutes } from './features/users/users.routes';
+import {
+  clientAssetRoutes,
+  clientNotFoundRoutes,
+  clientPageRoutes,
+} from './pages/client/client.routes';
 import { explorerPage } from './pages/explorer/explorer.routes';
 import { clientDirApiNotFound, clientDirPageRoutes } from './pages/client/client-dir.routes';
 import { tokenRoutes } from './features/tokens/tokens.routes';
@@ -124,6 +129,7 @@ export async function buildApp(config: Config, db: Db): Promise<FastifyInstance>
       await api.register(suggestionsRoutes);
       await api.register(storiesRoutes);
       await api.register(uploadsRoutes);
+      await api.register(usersRoutes);
     },
     { prefix: '/api' },
   );
@@ -135,6 +141,8 @@ export async function buildApp(config: Config, db: Db): Promise<FastifyInstance>
     if (config.clientDir === null) await pages.register(clientPageRoutes);
     else await pages.register(clientDirPageRoutes, { root: config.clientDir });
   });
+  // Any other GET: the client's not-found screen (or /login), JSON under /api.
+  if (config.clientDir === null) await app.register(clientNotFoundRoutes);
 
   return app;
 }

@@ -5,23 +5,24 @@ import { matchPath, Route, Routes, useLocation } from 'react-router';
 import { CLIENT_ROUTES, type ClientRouteName } from '../../contract/client-routes';
 import { AnnouncerProvider } from './components/announcer';
 import { Navbar } from './components/navbar';
-import { EmptyState } from './components/states';
+import { NotFound } from './components/not-found';
 import { BookmarksPage } from './features/bookmarks/bookmarks-page';
+import { ProfilePage } from './features/people/profile-page';
 import { NetworkPage } from './features/network/network-page';
 import { SuggestionsPanel } from './features/network/suggestions-panel';
 import { Feed } from './features/posts/feed';
 import { PostFormPage } from './features/posts/post-form-page';
+import { PostPage } from './features/posts/post-page';
 import { ProfileCard } from './features/profile/profile-card';
 import { SettingsPage } from './features/settings/settings-page';
 import { StoriesRow } from './features/stories/stories-row';
-import { SearchX } from 'lucide-react';
 
 /** Keeps the document title in step with the screen, so each page is announced by name. */
 function useDocumentTitle() {
   const { pathname } = useLocation();
   useEffect(() => {
     const route = Object.values(CLIENT_ROUTES).find(({ path }) => matchPath(path, pathname));
-    document.title = `${route?.title ?? 'Photo App'} · Photo App`;
+    document.title = `${route?.title ?? 'Page not found'} · Photo App`;
   }, [pathname]);
 }
 
@@ -32,9 +33,10 @@ function Layout({ children, aside = true }: { children: ReactNode; aside?: boole
         {children}
       </main>
       {aside ? (
+        // Phones show the feed first: the suggestions come as a strip after the first post.
         <aside
           aria-label="Profile and suggestions"
-          className="order-first min-w-0 space-y-6 lg:order-none lg:sticky lg:top-20 lg:self-start"
+          className="hidden min-w-0 space-y-6 lg:sticky lg:top-20 lg:block lg:self-start"
         >
           <ProfileCard />
           <SuggestionsPanel />
@@ -49,7 +51,13 @@ function FeedPage() {
     <Layout>
       <h1 className="sr-only">Feed</h1>
       <StoriesRow />
-      <Feed />
+      <Feed
+        afterFirstPost={
+          <div className="lg:hidden">
+            <SuggestionsPanel />
+          </div>
+        }
+      />
     </Layout>
   );
 }
@@ -64,6 +72,8 @@ const screens: Record<ClientRouteName, ReactNode> = {
   followers: inLayout(<NetworkPage tab="followers" />),
   newPost: inLayout(<PostFormPage />, false),
   editPost: inLayout(<PostFormPage />, false),
+  post: inLayout(<PostPage />),
+  profile: inLayout(<ProfilePage />),
   settings: inLayout(<SettingsPage />, false),
 };
 
@@ -82,15 +92,7 @@ export function App() {
         {Object.entries(CLIENT_ROUTES).map(([name, { path }]) => (
           <Route key={name} path={path} element={screens[name as ClientRouteName]} />
         ))}
-        <Route
-          path="*"
-          element={inLayout(
-            <EmptyState icon={<SearchX className="size-8" />} title="Page not found">
-              This page does not exist. Go back to the feed with the Photo App link above.
-            </EmptyState>,
-            false,
-          )}
-        />
+        <Route path="*" element={inLayout(<NotFound />, false)} />
       </Routes>
     </AnnouncerProvider>
   );

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { bearer, createUser } from '../../test/fixtures';
 import { useTestApp, testDialect } from '../../test/helpers';
+import { contentSecurityPolicy } from './security';
 
 const TRUSTED = 'https://client.example.edu';
 
@@ -27,6 +28,26 @@ describe(`security headers and CORS (${testDialect})`, () => {
       assert.equal(response.headers['x-frame-options'], 'DENY');
       assert.equal(response.headers['referrer-policy'], 'strict-origin-when-cross-origin');
     }
+  });
+
+  it('allows images from any https site (and http outside production), nothing else from elsewhere', async () => {
+    const response = await t.app.inject({ method: 'GET', url: '/login' });
+    const directives = new Map(
+      String(response.headers['content-security-policy'])
+        .split(';')
+        .map((part) => part.trim().split(/\s+/))
+        .map(([name, ...sources]) => [name, sources]),
+    );
+    assert.deepEqual(directives.get('img-src'), ["'self'", 'data:', 'blob:', 'https:', 'http:']);
+    for (const name of ['script-src', 'style-src', 'connect-src', 'default-src'])
+      assert.deepEqual(directives.get(name), ["'self'"], name);
+    assert.deepEqual(contentSecurityPolicy('production')['img-src'], [
+      "'self'",
+      'data:',
+      'blob:',
+      'https:',
+    ]);
+    assert.deepEqual(contentSecurityPolicy('production')['connect-src'], ["'self'"]);
   });
 
   it('lets any origin call /api with a Bearer token, without credentials', async () => {

@@ -2,17 +2,26 @@
 import fastifyCors from '@fastify/cors';
 import fastifyHelmet from '@fastify/helmet';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Config } from '../config';
 
 /**
  * Strict CSP: the login page, the React client and the API explorer are served by
  * the app itself as external JS/CSS files with no inline scripts or styles.
- * img-src allows data:/blob: for previews of images picked in the client.
+ * Images may come from anywhere over https (posts and avatars of an adopted course
+ * database are picsum URLs, API.md §6), and over plain http outside production
+ * (local test servers, a class's LAN); data:/blob: are previews of picked files.
+ * Scripts, styles, frames and connections stay on this origin.
  */
-export const CONTENT_SECURITY_POLICY = {
+export function contentSecurityPolicy(env: Config['env']) {
+  const imageSources = ["'self'", 'data:', 'blob:', 'https:'];
+  if (env !== 'production') imageSources.push('http:');
+  return { ...CONTENT_SECURITY_POLICY, 'img-src': imageSources };
+}
+
+const CONTENT_SECURITY_POLICY = {
   'default-src': ["'self'"],
   'script-src': ["'self'"],
   'style-src': ["'self'"],
-  'img-src': ["'self'", 'data:', 'blob:'],
   'connect-src': ["'self'"],
   'font-src': ["'self'"],
   'object-src': ["'none'"],
@@ -28,7 +37,10 @@ export async function registerSecurity(app: FastifyInstance): Promise<void> {
   await app.register(fastifyHelmet, {
     // useDefaults off: helmet's default adds upgrade-insecure-requests, which would
     // break plain-http development servers reached by a LAN address.
-    contentSecurityPolicy: { useDefaults: false, directives: CONTENT_SECURITY_POLICY },
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: contentSecurityPolicy(app.config.env),
+    },
     // Not "no-referrer": under it browsers send `Origin: null` with same-origin form
     // posts, and POST /login refuses requests whose Origin is not our own.
     xFrameOptions: { action: 'deny' },

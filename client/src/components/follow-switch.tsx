@@ -1,6 +1,6 @@
-import { SwitchButton } from '../../components/switch-button';
-import type { User } from '../../../../contract';
-import type { useFollow } from './use-follow';
+import type { User } from '../../../contract';
+import type { useFollow } from '../lib/use-follow';
+import { SwitchButton } from './switch-button';
 
 /** "Follow" / "Following" switch for one person. */
 export function FollowSwitch({

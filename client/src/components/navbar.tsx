@@ -5,6 +5,9 @@ import type { ReactNode } from 'react';
 import { NavLink } from 'react-router';
 import { CLIENT_ROUTES } from '../../../contract/client-routes';
 import { profileQuery } from '../lib/current-user';
+import { Avatar } from './avatar';
+import { profilePath } from './user-link';
+import { UserSearch } from './user-search';
 
 const itemClass =
   'flex items-center gap-2 rounded-lg px-2 py-2 md:px-2.5 text-sm font-medium text-neutral-700 hover:bg-neutral-100 hover:text-neutral-900 focus-ring';
@@ -19,7 +22,7 @@ function NavItem({ to, icon, label }: { to: string; icon: ReactNode; label: stri
       }
     >
       {icon}
-      <span className="sr-only md:not-sr-only">{label}</span>
+      <span className="sr-only lg:not-sr-only">{label}</span>
     </NavLink>
   );
 }
@@ -30,7 +33,8 @@ export function Navbar() {
     <header className="sticky top-0 z-40 border-b border-neutral-200 bg-white/95 backdrop-blur">
       <nav
         aria-label="Main"
-        className="mx-auto flex h-14 max-w-5xl items-center gap-0.5 px-3 sm:gap-1 sm:px-4"
+        // Phones: the search box gets a row of its own under the links.
+        className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-0.5 gap-y-2 px-3 py-2 sm:gap-x-1 sm:px-4 md:h-14 md:flex-nowrap md:py-0"
       >
         <NavLink
           to={CLIENT_ROUTES.feed.path}
@@ -39,6 +43,7 @@ export function Navbar() {
           <Camera aria-hidden="true" className="size-6 text-accent" />
           Photo App
         </NavLink>
+        <UserSearch className="order-last w-full md:order-none md:mr-2 md:w-56 lg:w-60" />
         <NavItem
           to={CLIENT_ROUTES.newPost.path}
           icon={<SquarePlus aria-hidden="true" className="size-5" />}
@@ -61,19 +66,25 @@ export function Navbar() {
         />
         <a href="/api" className={itemClass}>
           <Code aria-hidden="true" className="size-5" />
-          <span className="sr-only md:not-sr-only">API</span>
+          <span className="sr-only lg:not-sr-only">API</span>
         </a>
         {profile.data ? (
-          <span
-            className="hidden px-2 text-sm font-semibold text-neutral-900 sm:inline"
-            data-testid="navbar-username"
+          <NavLink
+            to={profilePath(profile.data.username)}
+            className={({ isActive }) =>
+              `${itemClass} ${isActive ? 'bg-neutral-100 text-neutral-900' : ''}`
+            }
           >
-            {profile.data.username}
-          </span>
+            <Avatar user={profile.data} size="xs" />
+            <span className="sr-only">Your profile: </span>
+            <span className="sr-only xl:not-sr-only" data-testid="navbar-username">
+              {profile.data.username}
+            </span>
+          </NavLink>
         ) : null}
         <a href="/logout" className={itemClass}>
           <LogOut aria-hidden="true" className="size-5" />
-          <span className="sr-only md:not-sr-only">Log out</span>
+          <span className="sr-only lg:not-sr-only">Log out</span>
         </a>
       </nav>
     </header>

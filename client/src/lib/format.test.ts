@@ -5,6 +5,7 @@ import {
   displayName,
   formatCount,
   initials,
+  likesLabel,
   truncate,
   viewAllCommentsLabel,
 } from './format';
@@ -46,5 +47,22 @@ describe('describePost', () => {
     assert.equal(describePost({ id: 4, user, caption: null }), 'post 4 by anna_k');
     assert.equal(describePost({ id: 4, user, caption: '   ' }), 'post 4 by anna_k');
     assert.equal(truncate('a'.repeat(70), 10), `${'a'.repeat(9)}…`);
+  });
+
+  it('drops the closing punctuation, so sentences around it never end in ".."', () => {
+    assert.equal(
+      describePost({ id: 4, user, caption: 'What a day!!' }),
+      'post by anna_k: What a day',
+    );
+    assert.equal(describePost({ id: 4, user, caption: 'Done. ' }), 'post by anna_k: Done');
+    assert.equal(describePost({ id: 4, user, caption: '...' }), 'post 4 by anna_k');
+  });
+});
+
+describe('likesLabel', () => {
+  it('invites the first like instead of saying "0 likes"', () => {
+    assert.equal(likesLabel(0), 'Be the first to like this');
+    assert.equal(likesLabel(1), '1 like');
+    assert.equal(likesLabel(1200), '1,200 likes');
   });
 });

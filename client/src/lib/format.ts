@@ -6,6 +6,11 @@ export function formatCount(count: number, singular: string, plural = `${singula
   return `${count.toLocaleString('en-US')} ${count === 1 ? singular : plural}`;
 }
 
+/** "Be the first to like this", "1 like", "12 likes". */
+export function likesLabel(count: number): string {
+  return count === 0 ? 'Be the first to like this' : formatCount(count, 'like');
+}
+
 /** "View all 3 comments", shown only when there is more than one comment. */
 export function viewAllCommentsLabel(count: number): string | null {
   return count > 1 ? `View all ${count} comments` : null;
@@ -46,8 +51,10 @@ export function describePost(post: {
   caption: string | null;
   id: number;
 }): string {
-  const caption = post.caption?.trim();
-  return caption
+  // Without its closing punctuation: the label goes inside sentences ("Could not like
+  // the post by anna_k: Sunset. Please try again."), which must not end in "..".
+  const caption = post.caption?.trim().replace(/[\s.!?…,;:]+$/u, '');
+  return caption !== undefined && caption !== ''
     ? `post by ${post.user.username}: ${truncate(caption, 50)}`
     : `post ${post.id} by ${post.user.username}`;
 }

@@ -8,6 +8,13 @@ export const queryKeys = {
     all: ['posts'] as const,
     feed: () => ['posts', 'feed'] as const,
     one: (id: number) => ['posts', 'one', id] as const,
+    /** One person's posts on their profile page (an infinite list, like the feed). */
+    byUser: (username: string) => ['posts', 'user', username] as const,
+  },
+  users: {
+    all: ['users'] as const,
+    search: (text: string) => ['users', 'search', text] as const,
+    profile: (username: string) => ['users', 'profile', username] as const,
   },
   bookmarks: () => ['bookmarks'] as const,
   following: () => ['following'] as const,

@@ -1,11 +1,18 @@
 // Follow / Unfollow, optimistic: the switch flips at once through the cached
-// following list, and rolls back with a message when the server refuses.
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useAnnounce } from '../../components/announcer';
-import { api } from '../../lib/api';
-import { queryKeys } from '../../lib/query-keys';
-import type { Following, User } from '../../../../contract';
-import { followingQuery } from './network.queries';
+// following list, and rolls back with a message when the server refuses. Shared by
+// the network page, the suggestions and profile pages.
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useAnnounce } from '../components/announcer';
+import { api } from './api';
+import { queryKeys } from './query-keys';
+import type { Following, User } from '../../../contract';
+
+/** GET /api/following: who the current user follows (the source of every Follow switch). */
+export const followingQuery = () =>
+  queryOptions({
+    queryKey: queryKeys.following(),
+    queryFn: () => api.get<Following[]>('/api/following'),
+  });
 
 const PENDING_ID = -1;
 
@@ -42,6 +49,8 @@ export function useFollow() {
       // Their posts and stories arrive (or leave) in the feed.
       void queryClient.invalidateQueries({ queryKey: queryKeys.posts.all });
       void queryClient.invalidateQueries({ queryKey: queryKeys.stories() });
+      // Follower counts and following_id on profile pages.
+      void queryClient.invalidateQueries({ queryKey: queryKeys.users.all });
     },
     onError: (_error, { user, row }, context) => {
       queryClient.setQueryData(key, context?.previous);

@@ -66,7 +66,7 @@ async function world(size: { posts: number; extras: number; stories: number }) {
   }
   for (let i = 0; i < size.stories; i++)
     await createStory(t.db, friends[i % friends.length]!.id, 's', i);
-  return { viewer, postIds };
+  return { viewer, friend: friends[0]!, postIds };
 }
 
 describe(`statements per request (${testDialect})`, () => {
@@ -84,6 +84,10 @@ describe(`statements per request (${testDialect})`, () => {
       '/api/followers',
       '/api/suggestions',
       '/api/profile',
+      '/api/users?search=user_',
+      `/api/users/${w.friend.username}`,
+      `/api/users/${w.friend.id}/posts?limit=50`,
+      `/api/users/${w.friend.username}/posts?limit=50&before=${w.postIds[0]}`,
     ];
     const largeUrls = urls(large);
     for (const [index, url] of urls(small).entries()) {

@@ -60,6 +60,26 @@ describe(`the web client pages (${testDialect})`, () => {
     },
   );
 
+  for (const url of ['/this-page-does-not-exist', '/posts/abc', '/posts/053', '/users/a/b/c']) {
+    it(`answers ${url} with the client's not-found screen (404), or /login without a token`, async () => {
+      const anonymous = await t.app.inject({ method: 'GET', url });
+      assert.equal(anonymous.statusCode, 302);
+      assert.equal(anonymous.headers.location, '/login');
+      const response = await t.app.inject({ method: 'GET', url, headers: { cookie } });
+      assert.match(String(response.headers['content-type']), /^text\/html/);
+      assert.equal(response.statusCode, built ? 404 : 503);
+      if (built) assert.match(response.body, /<div id="root"><\/div>/);
+    });
+  }
+
+  it('keeps JSON 404s for unknown /api paths, with or without a token', async () => {
+    for (const headers of [{}, { cookie }]) {
+      const response = await t.app.inject({ method: 'GET', url: '/api/nope', headers });
+      assert.equal(response.statusCode, 404);
+      assert.deepEqual(response.json(), { message: 'No endpoint GET /api/nope.' });
+    }
+  });
+
   it('answers 404 for an asset that does not exist', async () => {
     const response = await t.app.inject({ method: 'GET', url: '/assets/missing-0000.js' });
     assert.equal(response.statusCode, 404);

@@ -2,7 +2,10 @@
 // Bookmark switch to remove it.
 import { useQuery } from '@tanstack/react-query';
 import { Bookmark as BookmarkIcon } from 'lucide-react';
+import { Link } from 'react-router';
 import { Avatar } from '../../components/avatar';
+import { PostImage } from '../../components/post-image';
+import { postPath, UserLink } from '../../components/user-link';
 import { BookmarkSwitch } from '../../components/bookmark-switch';
 import { EmptyState, ErrorState, Skeleton } from '../../components/states';
 import { formatCount } from '../../lib/format';
@@ -36,16 +39,20 @@ export function BookmarksPage() {
           {bookmarks.data.map(({ id, post }) => (
             <li key={id} className="card overflow-hidden">
               <article aria-label={`Bookmarked post by ${post.user.username}`}>
-                <img
-                  src={post.image_url}
-                  alt={post.alt_text ?? `Photo by ${post.user.username}`}
-                  className="aspect-square w-full bg-neutral-100 object-cover"
-                  loading="lazy"
-                />
+                <Link to={postPath(post.id)} className="block focus-ring">
+                  <PostImage
+                    src={post.image_url}
+                    alt={post.alt_text ?? `Photo by ${post.user.username}`}
+                    className="aspect-square w-full object-cover"
+                  />
+                  <span className="sr-only">Open the post</span>
+                </Link>
                 <div className="flex items-start gap-3 p-3">
                   <Avatar user={post.user} size="sm" />
                   <div className="min-w-0 flex-1 text-sm">
-                    <h2 className="font-semibold">{post.user.username}</h2>
+                    <h2>
+                      <UserLink username={post.user.username} />
+                    </h2>
                     {post.caption ? (
                       <p className="line-clamp-2 text-neutral-700">{post.caption}</p>
                     ) : null}

@@ -4,12 +4,13 @@ import { useQuery } from '@tanstack/react-query';
 import { UserPlus, Users } from 'lucide-react';
 import { NavLink } from 'react-router';
 import { Avatar } from '../../components/avatar';
+import { UserLink } from '../../components/user-link';
 import { EmptyState, ErrorState, Skeleton } from '../../components/states';
 import { displayName } from '../../lib/format';
 import type { User } from '../../../../contract';
-import { FollowSwitch } from './follow-switch';
+import { FollowSwitch } from '../../components/follow-switch';
 import { followersQuery, followingQuery } from './network.queries';
-import { useFollow } from './use-follow';
+import { useFollow } from '../../lib/use-follow';
 
 const tabClass = ({ isActive }: { isActive: boolean }) =>
   `flex-1 rounded-md px-3 py-2 text-center text-sm font-semibold focus-ring ${
@@ -23,7 +24,9 @@ function PeopleList({ people, follow }: { people: User[]; follow: ReturnType<typ
         <li key={user.id} className="flex items-center gap-3 px-4 py-3">
           <Avatar user={user} />
           <div className="min-w-0 flex-1">
-            <p className="truncate text-sm font-semibold">{user.username}</p>
+            <p className="truncate text-sm">
+              <UserLink username={user.username} />
+            </p>
             <p className="truncate text-sm text-neutral-600">{displayName(user)}</p>
           </div>
           <FollowSwitch user={user} follow={follow} />

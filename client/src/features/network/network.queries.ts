@@ -1,14 +1,9 @@
 import { queryOptions } from '@tanstack/react-query';
 import { api } from '../../lib/api';
 import { queryKeys } from '../../lib/query-keys';
-import type { Follower, Following, User } from '../../../../contract';
+import type { Follower, User } from '../../../../contract';
 
-/** GET /api/following: who the current user follows (also the source of every Follow switch). */
-export const followingQuery = () =>
-  queryOptions({
-    queryKey: queryKeys.following(),
-    queryFn: () => api.get<Following[]>('/api/following'),
-  });
+export { followingQuery } from '../../lib/use-follow';
 
 /** GET /api/followers: who follows the current user. */
 export const followersQuery = () =>

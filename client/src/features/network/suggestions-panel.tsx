@@ -1,18 +1,22 @@
 import { useQuery } from '@tanstack/react-query';
+import { useId } from 'react';
 import { Avatar } from '../../components/avatar';
+import { UserLink } from '../../components/user-link';
 import { Skeleton } from '../../components/states';
 import { displayName } from '../../lib/format';
-import { FollowSwitch } from './follow-switch';
+import { FollowSwitch } from '../../components/follow-switch';
 import { suggestionsQuery } from './network.queries';
-import { useFollow } from './use-follow';
+import { useFollow } from '../../lib/use-follow';
 
 /** "Suggestions for you", each with a Follow / Following switch. */
 export function SuggestionsPanel() {
   const suggestions = useQuery(suggestionsQuery());
   const follow = useFollow();
+  // Phones show the panel inside the feed, wide screens beside it: one id per copy.
+  const headingId = useId();
   return (
-    <section aria-labelledby="suggestions-heading" className="space-y-3">
-      <h2 id="suggestions-heading" className="px-1 text-sm font-semibold text-neutral-600">
+    <section aria-labelledby={headingId} className="min-w-0 space-y-3">
+      <h2 id={headingId} className="px-1 text-sm font-semibold text-neutral-600">
         Suggestions for you
       </h2>
       {suggestions.isPending ? (
@@ -38,7 +42,9 @@ export function SuggestionsPanel() {
             >
               <Avatar user={user} />
               <div className="w-full min-w-0 lg:flex-1">
-                <p className="truncate text-sm font-semibold">{user.username}</p>
+                <p className="truncate text-sm">
+                  <UserLink username={user.username} />
+                </p>
                 <p className="truncate text-xs text-neutral-600">{displayName(user)}</p>
               </div>
               <FollowSwitch user={user} follow={follow} />

@@ -3,6 +3,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { Trash2 } from 'lucide-react';
 import { Avatar } from '../../components/avatar';
+import { PostImage } from '../../components/post-image';
+import { UserLink } from '../../components/user-link';
 import { Modal } from '../../components/modal';
 import type { Post } from '../../../../contract';
 import { profileQuery } from '../../lib/current-user';
@@ -16,10 +18,11 @@ export function CommentsDialog({ post, onClose }: { post: Post; onClose: () => v
   return (
     <Modal title={`Comments on the post by ${post.user.username}`} onClose={onClose}>
       <div className="grid max-h-[calc(100dvh-6rem)] overflow-y-auto md:grid-cols-[minmax(0,1fr)_minmax(0,22rem)]">
-        <img
+        <PostImage
           src={post.image_url}
           alt={post.alt_text ?? `Photo by ${post.user.username}`}
-          className="aspect-square w-full bg-neutral-100 object-cover"
+          className="aspect-square w-full object-cover"
+          lazy={false}
         />
         <div className="flex min-h-0 flex-col">
           <ul className="flex-1 space-y-4 overflow-y-auto p-4 text-sm">
@@ -27,7 +30,7 @@ export function CommentsDialog({ post, onClose }: { post: Post; onClose: () => v
               <li className="flex gap-3 border-b border-neutral-200 pb-4">
                 <Avatar user={post.user} size="sm" />
                 <p>
-                  <span className="font-semibold">{post.user.username}</span> {post.caption}
+                  <UserLink username={post.user.username} /> {post.caption}
                   <span className="mt-1 block text-xs text-neutral-600">{post.display_time}</span>
                 </p>
               </li>
@@ -39,7 +42,7 @@ export function CommentsDialog({ post, onClose }: { post: Post; onClose: () => v
               <li key={comment.id} className="flex items-start gap-3">
                 <Avatar user={comment.user} size="sm" />
                 <p className="min-w-0 flex-1 break-words">
-                  <span className="font-semibold">{comment.user.username}</span> {comment.text}
+                  <UserLink username={comment.user.username} /> {comment.text}
                   <span className="mt-1 block text-xs text-neutral-600">
                     {comment.display_time}
                   </span>

@@ -6,7 +6,16 @@ import { api } from '../../lib/api';
 import type { Post } from '../../../../contract';
 import { removePost } from '../../lib/post-cache';
 
-export function DeletePostDialog({ post, onClose }: { post: Post; onClose: () => void }) {
+export function DeletePostDialog({
+  post,
+  onClose,
+  onDeleted,
+}: {
+  post: Post;
+  onClose: () => void;
+  /** After the delete (the post's own page leaves for the feed). */
+  onDeleted?: () => void;
+}) {
   const queryClient = useQueryClient();
   const announce = useAnnounce();
   const remove = useMutation({
@@ -15,6 +24,7 @@ export function DeletePostDialog({ post, onClose }: { post: Post; onClose: () =>
       removePost(queryClient, post.id);
       announce('Post deleted');
       onClose();
+      onDeleted?.();
     },
     onError: () => announce('Could not delete the post. Please try again.', 'error'),
   });

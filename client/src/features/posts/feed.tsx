@@ -1,7 +1,7 @@
 // The feed: newest first, more posts as you reach the end (and a Load more button).
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { Users } from 'lucide-react';
-import { useEffect, useRef } from 'react';
+import { Fragment, useEffect, useRef, type ReactNode } from 'react';
 import { EmptyState, ErrorState, Skeleton } from '../../components/states';
 import { feedQuery } from './posts.queries';
 import { PostCard } from './post-card';
@@ -22,7 +22,8 @@ export function PostSkeleton() {
   );
 }
 
-export function Feed() {
+/** `afterFirstPost`: shown between the first and the second post, or under the empty feed (phones: the suggestions). */
+export function Feed({ afterFirstPost }: { afterFirstPost?: ReactNode }) {
   const feed = useInfiniteQuery(feedQuery());
   const sentinel = useRef<HTMLDivElement>(null);
   const { hasNextPage, isFetchingNextPage, fetchNextPage } = feed;
@@ -57,16 +58,23 @@ export function Feed() {
 
   const posts = feed.data.pages.flat();
   if (posts.length === 0) {
+    // A new account's first screen: the suggestions right under the guidance (phones).
     return (
-      <EmptyState icon={<Users className="size-8" />} title="Follow people to see their posts">
-        Pick someone from the suggestions, or share your first photo with New post.
-      </EmptyState>
+      <div className="space-y-6">
+        <EmptyState icon={<Users className="size-8" />} title="Follow people to see their posts">
+          Pick someone from the suggestions, or share your first photo with New post.
+        </EmptyState>
+        {afterFirstPost}
+      </div>
     );
   }
   return (
     <section aria-label="Posts" className="space-y-6">
-      {posts.map((post) => (
-        <PostCard key={post.id} post={post} />
+      {posts.map((post, index) => (
+        <Fragment key={post.id}>
+          <PostCard post={post} />
+          {index === 0 ? afterFirstPost : null}
+        </Fragment>
       ))}
       <div ref={sentinel} className="flex justify-center pb-8">
         {hasNextPage ? (

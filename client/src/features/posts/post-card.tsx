@@ -4,18 +4,30 @@ import { Heart, MessageCircle, Pencil, Trash2 } from 'lucide-react';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { Avatar } from '../../components/avatar';
+import { PostImage } from '../../components/post-image';
+import { postPath, UserLink } from '../../components/user-link';
 import { BookmarkSwitch } from '../../components/bookmark-switch';
 import { SwitchButton } from '../../components/switch-button';
-import { describePost, formatCount, viewAllCommentsLabel } from '../../lib/format';
+import { describePost, likesLabel, viewAllCommentsLabel } from '../../lib/format';
 import type { Post } from '../../../../contract';
 import { profileQuery } from '../../lib/current-user';
 import { CommentForm } from './comment-form';
+import { CommentList } from './comment-list';
 import { CommentsDialog } from './comments-dialog';
 import { DeletePostDialog } from './delete-post-dialog';
 import { useBookmark } from '../../lib/post-mutations';
 import { useLike } from './use-post-actions';
 
-export function PostCard({ post }: { post: Post }) {
+/** `full`: the post's own page, with every comment and no comments dialog. */
+export function PostCard({
+  post,
+  full = false,
+  onDeleted,
+}: {
+  post: Post;
+  full?: boolean;
+  onDeleted?: () => void;
+}) {
   const me = useQuery(profileQuery()).data;
   const like = useLike();
   const bookmark = useBookmark();
@@ -24,13 +36,17 @@ export function PostCard({ post }: { post: Post }) {
   const mine = me?.id === post.user.id;
   const name = describePost(post);
   const latest = post.comments.at(-1);
-  const viewAll = viewAllCommentsLabel(post.comments.length);
+  const viewAll = full ? null : viewAllCommentsLabel(post.comments.length);
 
   return (
     <article aria-label={`Post by ${post.user.username}`} className="card overflow-hidden">
       <header className="flex items-center gap-3 px-4 py-3">
-        <Avatar user={post.user} size="sm" />
-        <h2 className="flex-1 truncate text-sm font-semibold">{post.user.username}</h2>
+        <UserLink username={post.user.username} className="shrink-0 rounded-full" tabIndex={-1}>
+          <Avatar user={post.user} size="sm" />
+        </UserLink>
+        <h2 className="min-w-0 flex-1 truncate text-sm">
+          <UserLink username={post.user.username} />
+        </h2>
         {mine ? (
           <div className="flex gap-1">
             <Link
@@ -51,11 +67,10 @@ export function PostCard({ post }: { post: Post }) {
           </div>
         ) : null}
       </header>
-      <img
+      <PostImage
         src={post.image_url}
         alt={post.alt_text ?? `Photo by ${post.user.username}`}
-        className="aspect-square w-full bg-neutral-100 object-cover"
-        loading="lazy"
+        className="aspect-square w-full object-cover"
       />
       <div className="flex items-center gap-1 px-2 pt-2">
         <SwitchButton
@@ -88,11 +103,11 @@ export function PostCard({ post }: { post: Post }) {
       </div>
       <div className="space-y-1.5 px-4 pb-3 text-sm">
         <p className="font-semibold" data-testid="like-count">
-          {formatCount(post.likes.length, 'like')}
+          {likesLabel(post.likes.length)}
         </p>
         {post.caption ? (
           <p className="break-words">
-            <span className="font-semibold">{post.user.username}</span> {post.caption}
+            <UserLink username={post.user.username} /> {post.caption}
           </p>
         ) : null}
         {viewAll ? (
@@ -104,19 +119,28 @@ export function PostCard({ post }: { post: Post }) {
             {viewAll}
           </button>
         ) : null}
-        {latest ? (
+        {full ? (
+          <div className="pt-2">
+            <CommentList post={post} />
+          </div>
+        ) : latest ? (
           <p className="break-words">
-            <span className="font-semibold">{latest.user.username}</span> {latest.text}
+            <UserLink username={latest.user.username} /> {latest.text}
           </p>
         ) : null}
-        <p className="text-xs uppercase tracking-wide text-neutral-600">{post.display_time}</p>
+        <p className="text-xs uppercase tracking-wide text-neutral-600">
+          <Link to={postPath(post.id)} className="rounded-sm hover:underline focus-ring">
+            {post.display_time}
+            <span className="sr-only">: open the {name}</span>
+          </Link>
+        </p>
       </div>
       <CommentForm post={post} />
       {dialog === 'comments' ? (
         <CommentsDialog post={post} onClose={() => setDialog(null)} />
       ) : null}
       {dialog === 'delete' ? (
-        <DeletePostDialog post={post} onClose={() => setDialog(null)} />
+        <DeletePostDialog post={post} onClose={() => setDialog(null)} onDeleted={onDeleted} />
       ) : null}
     </article>
   );

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { Avatar } from '../../components/avatar';
+import { UserLink } from '../../components/user-link';
 import { Skeleton } from '../../components/states';
 import { displayName } from '../../lib/format';
 import { profileQuery } from '../../lib/current-user';
@@ -13,7 +14,9 @@ export function ProfileCard() {
         <>
           <Avatar user={profile.data} size="lg" />
           <div className="min-w-0">
-            <p className="truncate text-sm font-semibold">{profile.data.username}</p>
+            <p className="truncate text-sm">
+              <UserLink username={profile.data.username} />
+            </p>
             <p className="truncate text-sm text-neutral-600">{displayName(profile.data)}</p>
           </div>
         </>

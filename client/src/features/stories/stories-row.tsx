@@ -1,29 +1,48 @@
-// Stories: round avatars with a gradient ring, scrolling sideways.
+// Stories: one bubble per person (their stories newest first), a gradient ring while
+// some are unseen, grey once all were shown in this browser. A bubble opens the viewer.
 import { useQuery } from '@tanstack/react-query';
+import { useCallback, useMemo, useState } from 'react';
 import { Avatar } from '../../components/avatar';
 import { Skeleton } from '../../components/states';
+import type { Story } from '../../../../contract';
+import { readSeen } from './seen-stories';
 import { storiesQuery } from './stories.queries';
+import { StoryViewer, type StoryGroup } from './story-viewer';
+
+/** Stories by person, in the order their newest story appears (the API's, newest first). */
+export function groupStories(stories: Story[]): StoryGroup[] {
+  const groups = new Map<number, StoryGroup>();
+  for (const story of stories) {
+    const group = groups.get(story.user.id) ?? { user: story.user, stories: [] };
+    group.stories.push(story);
+    groups.set(story.user.id, group);
+  }
+  // Each person's stories play oldest first, like a story should be told.
+  return [...groups.values()].map((group) => ({ ...group, stories: group.stories.reverse() }));
+}
 
 export function StoriesRow() {
   const stories = useQuery(storiesQuery());
+  const groups = useMemo(() => groupStories(stories.data ?? []), [stories.data]);
+  const [seen, setSeen] = useState(readSeen);
+  const [open, setOpen] = useState<number | null>(null);
+  const close = useCallback(() => setOpen(null), []);
   if (stories.isError) return null;
+
   return (
-    <section aria-labelledby="stories-heading" className="card">
+    <section aria-labelledby="stories-heading" className="card min-w-0">
       <h2 id="stories-heading" className="sr-only">
         Stories
       </h2>
       <ul
-        // Focusable so that keyboard users can scroll it sideways with the arrow keys.
-        // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
-        tabIndex={0}
         aria-label="Stories"
-        className="scrollbar-thin flex gap-4 overflow-x-auto px-4 py-4 focus-ring"
+        className="scrollbar-thin relative flex gap-3 overflow-x-auto px-4 py-4"
       >
         {stories.isPending
           ? Array.from({ length: 6 }, (_, index) => (
               <li
                 key={index}
-                className="flex w-16 shrink-0 flex-col items-center gap-1.5"
+                className="flex w-20 shrink-0 flex-col items-center gap-1.5"
                 aria-hidden="true"
               >
                 <Skeleton className="size-16 rounded-full" />
@@ -36,24 +55,37 @@ export function StoriesRow() {
             No stories yet. Stories from people you follow show up here.
           </li>
         ) : null}
-        {stories.data?.map((story) => (
-          <li
-            key={story.id}
-            className="flex w-16 shrink-0 flex-col items-center gap-1.5"
-            title={story.text}
-          >
-            <span className="story-ring rounded-full p-0.5">
-              <span className="block rounded-full bg-white p-0.5">
-                <Avatar user={story.user} size="lg" />
-              </span>
-            </span>
-            <span className="w-full truncate text-center text-xs text-neutral-800">
-              {story.user.username}
-            </span>
-            <span className="sr-only">: {story.text}</span>
-          </li>
-        ))}
+        {groups.map((group, index) => {
+          const unseen = group.stories.some((story) => !seen.has(story.id));
+          const count = group.stories.length;
+          return (
+            <li key={group.user.id} className="w-20 shrink-0">
+              <button
+                type="button"
+                onClick={() => setOpen(index)}
+                className="flex w-full flex-col items-center gap-1.5 rounded-lg p-0.5 focus-ring"
+                data-seen={unseen ? undefined : 'true'}
+              >
+                <span className={`${unseen ? 'story-ring' : 'bg-neutral-300'} rounded-full p-0.5`}>
+                  <span className="block rounded-full bg-white p-0.5">
+                    <Avatar user={group.user} size="lg" />
+                  </span>
+                </span>
+                <span className="line-clamp-2 w-full text-center text-xs leading-tight break-all text-neutral-800">
+                  {group.user.username}
+                </span>
+                <span className="sr-only">
+                  : {count} {count === 1 ? 'story' : 'stories'}
+                  {unseen ? '' : ', seen'}
+                </span>
+              </button>
+            </li>
+          );
+        })}
       </ul>
+      {open !== null ? (
+        <StoryViewer groups={groups} start={open} onClose={close} onSeen={setSeen} />
+      ) : null}
     </section>
   );
 }
