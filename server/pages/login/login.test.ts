@@ -48,7 +48,7 @@ describe(`GET /login (${testDialect})`, () => {
 });
 
 describe(`POST /login (${testDialect})`, () => {
-  const t = useTestApp({ env: { LOGIN_MAX_FAILURES: '3' } });
+  const t = useTestApp({ env: { LOGIN_LIMIT_USER_ADDRESS: '3' } });
 
   const login = (
     fields: Record<string, string>,
@@ -69,8 +69,11 @@ describe(`POST /login (${testDialect})`, () => {
     assert.equal(response.statusCode, 302);
     assert.equal(response.headers.location, '/');
     assert.equal(response.headers['cache-control'], 'no-store');
-    assert.deepEqual(response.cookies.map((c) => c.name).sort(), COOKIE_NAMES);
-    for (const cookie of response.cookies) {
+    const sessionCookies = response.cookies.filter((c) => c.name !== 'login_device');
+    assert.deepEqual(sessionCookies.map((c) => c.name).sort(), COOKIE_NAMES);
+    // The device cookie (API.md §5): HttpOnly, so page scripts cannot copy it.
+    assert.equal(response.cookies.find((c) => c.name === 'login_device')?.httpOnly, true);
+    for (const cookie of sessionCookies) {
       assert.equal(cookie.path, '/', cookie.name);
       assert.equal(cookie.sameSite, 'Lax', cookie.name);
       assert.equal(cookie.secure, undefined, cookie.name);
