@@ -10,7 +10,7 @@ import { profilePath } from './user-link';
 import { UserSearch } from './user-search';
 
 const itemClass =
-  'flex items-center gap-2 rounded-lg px-2 py-2 md:px-2.5 text-sm font-medium text-neutral-700 hover:bg-neutral-100 hover:text-neutral-900 focus-ring';
+  'flex shrink-0 items-center gap-2 whitespace-nowrap rounded-lg px-2 py-2 md:px-2.5 text-sm font-medium text-neutral-700 hover:bg-neutral-100 hover:text-neutral-900 focus-ring';
 
 function NavItem({ to, icon, label }: { to: string; icon: ReactNode; label: string }) {
   return (
@@ -41,9 +41,10 @@ export function Navbar() {
           className="mr-auto flex items-center gap-2 rounded-lg py-1 pr-2 text-lg font-bold tracking-tight whitespace-nowrap focus-ring"
         >
           <Camera aria-hidden="true" className="size-6 text-accent" />
-          Photo App
+          {/* Phones keep one row of links: the name shows from 640 px up. */}
+          <span className="sr-only sm:not-sr-only">Photo App</span>
         </NavLink>
-        <UserSearch className="order-last w-full md:order-none md:mr-2 md:w-56 lg:w-60" />
+        <UserSearch className="order-last w-full md:order-none md:mr-2 md:w-52" />
         <NavItem
           to={CLIENT_ROUTES.newPost.path}
           icon={<SquarePlus aria-hidden="true" className="size-5" />}

@@ -120,7 +120,7 @@ export function UserSearch({ className = '' }: { className?: string }) {
         role="listbox"
         aria-label="People"
         hidden={!expanded}
-        className="absolute inset-x-0 top-full z-50 mt-1 max-h-80 overflow-y-auto rounded-xl border border-neutral-200 bg-white py-1 shadow-lg"
+        className="absolute top-full left-0 z-50 mt-1 max-h-80 w-full min-w-72 overflow-y-auto rounded-xl border border-neutral-200 bg-white py-1 shadow-lg"
       >
         {users.map((user, index) => (
           <li
