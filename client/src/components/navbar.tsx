@@ -1,7 +1,7 @@
 // Sticky top bar: the app name, the main pages, the API explorer, the user, Log out.
 import { useQuery } from '@tanstack/react-query';
 import { Bookmark, Camera, Code, LogOut, Settings, SquarePlus, Users } from 'lucide-react';
-import type { ReactNode } from 'react';
+import type { FormEvent, ReactNode } from 'react';
 import { NavLink } from 'react-router';
 import { CLIENT_ROUTES } from '../../../contract/client-routes';
 import { profileQuery } from '../lib/current-user';
@@ -38,11 +38,11 @@ export function Navbar() {
       >
         <NavLink
           to={CLIENT_ROUTES.feed.path}
-          className="mr-auto flex items-center gap-2 rounded-lg py-1 pr-2 text-lg font-bold tracking-tight whitespace-nowrap focus-ring"
+          className="mr-auto flex shrink-0 items-center gap-2 rounded-lg py-1 pr-2 text-lg font-bold tracking-tight whitespace-nowrap focus-ring"
         >
           <Camera aria-hidden="true" className="size-6 text-accent" />
           {/* Phones keep one row of links: the name shows from 640 px up. */}
-          <span className="sr-only sm:not-sr-only">Photo App</span>
+          <span className="sr-only sm:not-sr-only sm:whitespace-nowrap">Photo App</span>
         </NavLink>
         <UserSearch className="order-last w-full md:order-none md:mr-2 md:w-52" />
         <NavItem
@@ -83,11 +83,22 @@ export function Navbar() {
             </span>
           </NavLink>
         ) : null}
-        <a href="/logout" className={itemClass}>
-          <LogOut aria-hidden="true" className="size-5" />
-          <span className="sr-only lg:not-sr-only">Log out</span>
-        </a>
+        {/* POST with the CSRF value: a link to /logout on another site cannot log anyone out. */}
+        <form method="post" action="/logout" onSubmit={fillLogoutCsrf}>
+          <input type="hidden" name="csrf_token" defaultValue="" />
+          <button type="submit" className={itemClass}>
+            <LogOut aria-hidden="true" className="size-5" />
+            <span className="sr-only lg:not-sr-only">Log out</span>
+          </button>
+        </form>
       </nav>
     </header>
   );
+}
+
+/** The csrf_access_token cookie is read when the form is sent: a refresh may have renewed it. */
+function fillLogoutCsrf(event: FormEvent<HTMLFormElement>): void {
+  const field = event.currentTarget.elements.namedItem('csrf_token');
+  const match = /(?:^|;\s*)csrf_access_token=([^;]*)/.exec(document.cookie);
+  if (field instanceof HTMLInputElement) field.value = decodeURIComponent(match?.[1] ?? '');
 }
