@@ -39,13 +39,23 @@ describe(`lock-down of /api (${testDialect})`, () => {
     assert.deepEqual(open, []);
   });
 
-  it('makes public under /api exactly the token endpoints and the OpenAPI document', () => {
-    const allowed = new Set(['/api/token', '/api/token/refresh', '/api/openapi.json']);
+  it('makes public under /api exactly the token endpoints, sign-up and the OpenAPI document', () => {
+    // API.md §9: POST /api/users (sign-up) is public like /api/token; GET /api/users is not.
+    const allowed = new Set([
+      'POST /api/token',
+      'POST /api/token/refresh',
+      'POST /api/users',
+      'GET /api/openapi.json',
+      'HEAD /api/openapi.json',
+    ]);
     const publicApi = t.app.registeredRoutes.filter(
       (route) => underApi(route) && route.access === 'public',
     );
     for (const route of publicApi)
-      assert.ok(allowed.has(route.url), `${route.method} ${route.url} is public`);
+      assert.ok(
+        allowed.has(`${route.method} ${route.url}`),
+        `${route.method} ${route.url} is public`,
+      );
     assert.ok(publicApi.some((route) => route.url === '/api/token' && route.method === 'POST'));
     assert.ok(
       publicApi.some((route) => route.url === '/api/token/refresh' && route.method === 'POST'),

@@ -15,7 +15,9 @@ export const API_TAGS = [
   { name: 'Stories', description: 'Stories of the network.' },
   { name: 'Bookmarks', description: "The current user's bookmarks." },
   { name: 'Post Likes', description: 'Likes of visible posts.' },
+  { name: 'Users', description: 'People on Photo App, and signing up.' },
   { name: 'Media', description: 'Images uploaded from your device.' },
+  { name: 'Sessions', description: "The current user's logged-in devices." },
   { name: 'Access Tokens', description: 'JWT access and refresh tokens.' },
 ];
 
