@@ -39,7 +39,8 @@ describe('the feed', () => {
     const nav = page.getByRole('navigation', { name: 'Main' });
     assert.equal(await nav.getByText('webdev', { exact: true }).isVisible(), true);
     assert.equal(await nav.getByRole('link', { name: 'API' }).getAttribute('href'), '/api');
-    assert.equal(await nav.getByRole('link', { name: 'Log out' }).isVisible(), true);
+    // Log out is a POST form (a link to /logout from another site must not log anyone out).
+    assert.equal(await nav.getByRole('button', { name: 'Log out' }).isVisible(), true);
     await page.getByRole('list', { name: 'Stories' }).getByRole('listitem').first().waitFor();
     await page.getByRole('heading', { name: 'Suggestions for you' }).waitFor();
     assert.ok((await page.getByRole('switch', { name: /^Follow / }).count()) > 0);
@@ -108,7 +109,8 @@ describe('the feed', () => {
       }),
     );
     await likeSwitch.click();
-    const status = page.getByRole('status');
+    // Form fields have their own status hints (characters left): pick the announcer.
+    const status = page.getByRole('status').filter({ hasText: /Could not like the post by/ });
     await status.getByText(/^Could not like the post by .+\. Please try again\.$/).waitFor();
     assert.equal(await status.getAttribute('aria-live'), 'polite');
     assert.equal(await likeSwitch.getAttribute('aria-checked'), 'false');

@@ -42,10 +42,10 @@ describe('creating, editing and deleting a post', () => {
     await page.getByRole('button', { name: 'Share' }).click();
     await page
       .getByRole('alert')
-      .getByText(/Add the address of an image/)
+      .getByText(/add the address of an image/i)
       .waitFor();
 
-    await page.getByRole('textbox', { name: /Image URL/ }).fill(imageUrl);
+    await page.getByRole('textbox', { name: /address of an image/i }).fill(imageUrl);
     await page.getByRole('textbox', { name: 'Caption' }).fill(caption);
     await alt.fill(altText);
     await page.getByRole('button', { name: 'Share' }).click();

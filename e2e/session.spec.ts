@@ -87,7 +87,7 @@ describe('the session', () => {
 
   it('logs out with the navbar link and lands on the login page', async () => {
     const { context, page } = await loggedInPage();
-    await page.getByRole('link', { name: 'Log out' }).click();
+    await page.getByRole('button', { name: 'Log out' }).click();
     await page.waitForURL(`${server.url}/login`);
     await expectNoAxeViolations(page, 'the login page');
     // The app is closed to a logged-out visitor.
