@@ -2,7 +2,8 @@
 // memory, Redis (REDIS_URL: every instance agrees), or the database (several workers
 // without Redis). Each store counts the same way: `take` adds one to every key and,
 // if any key is then past its limit, takes them all back and answers the wait, as one
-// atomic step per key, so parallel attempts can never all slip under a limit.
+// atomic step, so parallel attempts can never all slip under a limit, and an attempt
+// that is refused never makes another one look over its limit.
 import { Redis } from 'ioredis';
 import { sql } from 'kysely';
 import type { Executor } from '../db/executor';
@@ -108,9 +109,20 @@ export function createRedisStore(url: string, prefix: string): CounterStore {
   };
 }
 
+/** A transaction's way out when a counter is past its limit: nothing it counted stays. */
+class OverLimit extends Error {
+  constructor(readonly waitSeconds: number) {
+    super('over the limit');
+  }
+}
+
 /**
  * Counters in the login_counters table: each key is one INSERT ... ON CONFLICT DO
- * UPDATE ... RETURNING, a single atomic statement on SQLite and PostgreSQL alike.
+ * UPDATE ... RETURNING, on SQLite and PostgreSQL alike. One attempt's keys are counted
+ * in one transaction, in key order: the row locks make a parallel attempt on the same
+ * key wait for this one's decision, and an attempt past a limit rolls back, so a
+ * refused attempt never inflates a counter that another attempt reads (and the fixed
+ * order means two attempts can never wait for each other).
  */
 export function createDatabaseStore(db: Executor, now: () => number = Date.now): CounterStore {
   let lastPurge = 0;
@@ -119,10 +131,10 @@ export function createDatabaseStore(db: Executor, now: () => number = Date.now):
     lastPurge = at;
     await db.deleteFrom('login_counters').where('window_ends_at', '<', at).execute();
   }
-  async function add(key: string, by: 1 | -1, windowSeconds: number) {
+  async function add(executor: Executor, key: string, by: 1 | -1, windowSeconds: number) {
     const at = Math.floor(now() / 1000);
     const ends = at + windowSeconds;
-    const row = await db
+    const row = await executor
       .insertInto('login_counters')
       .values({ key, count: Math.max(by, 0), window_ends_at: ends })
       .onConflict((oc) =>
@@ -140,17 +152,24 @@ export function createDatabaseStore(db: Executor, now: () => number = Date.now):
   return {
     async take(counters, windowSeconds) {
       await purgeEnded(Math.floor(now() / 1000));
-      let wait = 0;
-      for (const { key, limit } of counters) {
-        const { count, wait: left } = await add(key, 1, windowSeconds);
-        if (count > limit) wait = Math.max(wait, left);
+      const inKeyOrder = [...counters].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+      try {
+        await db.transaction().execute(async (trx) => {
+          let wait = 0;
+          for (const { key, limit } of inKeyOrder) {
+            const { count, wait: left } = await add(trx, key, 1, windowSeconds);
+            if (count > limit) wait = Math.max(wait, left);
+          }
+          if (wait > 0) throw new OverLimit(wait);
+        });
+        return null;
+      } catch (error) {
+        if (error instanceof OverLimit) return Math.max(1, error.waitSeconds);
+        throw error;
       }
-      if (wait === 0) return null;
-      for (const { key } of counters) await add(key, -1, windowSeconds);
-      return Math.max(1, wait);
     },
     async giveBack(keys) {
-      for (const key of keys) await add(key, -1, 0);
+      for (const key of [...keys].sort()) await add(db, key, -1, 0);
     },
     async close() {},
   };
