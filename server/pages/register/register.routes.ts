@@ -10,7 +10,14 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { ACCOUNT_LIMITS } from '../../../contract/limits';
 import { setSessionCookies, startSession } from '../../auth/session';
 import { isCrossSiteRequest } from '../../plugins/security';
-import { ACCOUNT_FIELDS, signUp, type AccountField, type SignUpInput } from '../../auth/sign-up';
+import {
+  ACCOUNT_FIELDS,
+  findAccountProblems,
+  signUp,
+  type AccountField,
+  type FieldProblem,
+  type SignUpInput,
+} from '../../auth/sign-up';
 import { clientDistDir } from '../client-build';
 
 const views = import.meta.dirname;
@@ -19,23 +26,34 @@ const stylesheet = readFileSync(path.join(views, 'register.css'), 'utf8');
 
 const FIELDS: Record<
   AccountField,
-  { label: string; type: string; autocomplete: string; maxLength: number; hint?: string }
+  /** `max`: the contract's limit, checked here, never a `maxlength` that cuts a paste. */
+  { label: string; type: string; autocomplete: string; max: number; hint?: string }
 > = {
   username: {
     label: 'Username',
     type: 'text',
     autocomplete: 'username',
-    maxLength: ACCOUNT_LIMITS.usernameMax,
+    max: ACCOUNT_LIMITS.usernameMax,
     hint: `${ACCOUNT_LIMITS.usernameMin}–${ACCOUNT_LIMITS.usernameMax} letters, digits, _ or ., starting with a letter.`,
   },
-  first_name: { label: 'First name', type: 'text', autocomplete: 'given-name', maxLength: 256 },
-  last_name: { label: 'Last name', type: 'text', autocomplete: 'family-name', maxLength: 256 },
-  email: { label: 'Email', type: 'email', autocomplete: 'email', maxLength: 256 },
+  first_name: {
+    label: 'First name',
+    type: 'text',
+    autocomplete: 'given-name',
+    max: ACCOUNT_LIMITS.name,
+  },
+  last_name: {
+    label: 'Last name',
+    type: 'text',
+    autocomplete: 'family-name',
+    max: ACCOUNT_LIMITS.name,
+  },
+  email: { label: 'Email', type: 'email', autocomplete: 'email', max: ACCOUNT_LIMITS.email },
   password: {
     label: 'Password',
     type: 'password',
     autocomplete: 'new-password',
-    maxLength: ACCOUNT_LIMITS.passwordMax,
+    max: ACCOUNT_LIMITS.passwordMax,
     hint: `At least ${ACCOUNT_LIMITS.passwordMin} characters. Not a common password, not your username or email.`,
   },
 };
@@ -91,13 +109,38 @@ function renderRegister(reply: FastifyReply, status: number, view: RegisterView)
     .send(html);
 }
 
+/** The form's fields as sent, whole (the body limit bounds them; nothing is cut here). */
 function formValues(body: unknown): SignUpInput {
   const form = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
   const read = (name: AccountField) => {
     const value = form[name];
-    return typeof value === 'string' ? value.slice(0, 1024) : '';
+    return typeof value === 'string' ? value : '';
   };
   return Object.fromEntries(ACCOUNT_FIELDS.map((name) => [name, read(name)])) as SignUpInput;
+}
+
+// Names are trimmed before they are checked and stored (auth/sign-up.ts), so their
+// limit counts what would be stored.
+const measured = (name: AccountField, value: string) =>
+  name === 'first_name' || name === 'last_name' ? value.trim() : value;
+
+/**
+ * API.md §4: a value longer than its field's limit is refused with the limit named,
+ * never cut to fit; the form comes back with the value as typed.
+ */
+function overLimit(values: SignUpInput): FieldProblem[] {
+  return ACCOUNT_FIELDS.flatMap((name) => {
+    const { max } = FIELDS[name];
+    const { length } = measured(name, values[name]);
+    return length > max
+      ? [
+          {
+            field: name,
+            problem: `must be at most ${max} characters long (this one has ${length}).`,
+          },
+        ]
+      : [];
+  });
 }
 
 const CLOSED_PAGE = `<!doctype html>
@@ -137,6 +180,19 @@ export async function registerPageRoutes(app: FastifyInstance): Promise<void> {
         values,
         message: 'This form was sent from another website. Open this page directly to sign up.',
       });
+    }
+    const tooLong = overLimit(values);
+    if (tooLong.length > 0) {
+      // Every field's problems at once, as usual: the length first, then the other rules.
+      const errors: Partial<Record<AccountField, string>> = {};
+      const trimmed = {
+        ...values,
+        first_name: values.first_name.trim(),
+        last_name: values.last_name.trim(),
+      };
+      for (const { field, problem } of [...tooLong, ...findAccountProblems(trimmed)])
+        errors[field] ??= capitalize(problem);
+      return renderRegister(reply, 400, { values, errors });
     }
     const result = await signUp(app, values, request.ip);
     if (result.ok) {

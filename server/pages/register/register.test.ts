@@ -34,6 +34,8 @@ describe(`GET /register (${testDialect})`, () => {
     assert.match(html, /<input id="password"[^>]*aria-describedby="password-hint"/);
     assert.match(html, /id="password-strength" aria-live="polite" hidden/);
     assert.doesNotMatch(html, /style="|<style|<script(?! type="module" src="\/assets\/)/);
+    // API.md §4: no maxlength that would cut a paste (a generated password!) without a word.
+    assert.doesNotMatch(html, /maxlength/i);
 
     const login = await t.app.inject({ method: 'GET', url: '/login' });
     assert.match(login.body, /<a href="\/register">/);
@@ -116,6 +118,55 @@ describe(`POST /register (${testDialect})`, () => {
     assert.doesNotMatch(html, /<input id="first_name"[^>]*aria-invalid/);
     assert.match(html, /<a href="#username">Username: Must be 3-30/);
   });
+
+  // API.md §4: longer than the limit is refused with the limit named, never cut. Each
+  // field just over its limit and far over it (past the 1024 characters an earlier
+  // version cut every value to); the value comes back whole, except the password.
+  for (const [field, max] of [
+    ['username', 30],
+    ['first_name', 256],
+    ['last_name', 256],
+    ['email', 256],
+    ['password', 128],
+  ] as const) {
+    for (const length of [max + 1, 3000]) {
+      it(`refuses a ${field} of ${length} characters with its limit, keeping the value`, async () => {
+        const fields = valid();
+        const long =
+          field === 'email'
+            ? `${'e'.repeat(length - '@example.com'.length)}@example.com`
+            : `u${'x'.repeat(length - 1)}`;
+        const response = await post({ ...fields, [field]: long });
+        assert.equal(response.statusCode, 400);
+        const html = response.body;
+        assert.match(html, /One field needs your attention/);
+        assert.match(
+          html,
+          new RegExp(
+            `<p class="field-error" id="${field}-error">Must be at most ${max} characters long \\(this one has ${length}\\)\\.</p>`,
+          ),
+        );
+        assert.match(html, new RegExp(`<input id="${field}"[^>]*aria-invalid="true" autofocus>`));
+        const shown = field === 'password' ? '' : long;
+        assert.match(
+          html,
+          new RegExp(`<input id="${field}" name="${field}" type="\\w+" value="${shown}"`),
+        );
+        assert.match(
+          html,
+          new RegExp(
+            `<input id="username"[^>]*value="${field === 'username' ? long : fields.username}"`,
+          ),
+        );
+        const row = await t.db.kysely
+          .selectFrom('users')
+          .select('id')
+          .where('email', '=', fields.email)
+          .executeTakeFirst();
+        assert.equal(row, undefined);
+      });
+    }
+  }
 
   it('says a taken username is taken, ignoring case, and escapes what it shows back', async () => {
     const existing = await createUser(t.db, { username: `Taken_${freshName()}` });
