@@ -3,7 +3,8 @@
 import { useId, useRef, useState } from 'react';
 import type { Post } from '../../../../contract';
 import { LIMITS } from '../../../../contract/limits';
-import { isTooLong, LengthHint } from '../../components/length-hint';
+import { LimitCounter } from '../../components/form-field';
+import { charactersOver } from '../../components/text-limit';
 import { newTemporaryCommentId, useAddComment } from './use-post-actions';
 
 export function CommentForm({ post }: { post: Post }) {
@@ -13,7 +14,7 @@ export function CommentForm({ post }: { post: Post }) {
   const inputId = useId();
   const limitId = useId();
   // API.md §4: an over-long comment is refused with a message, never cut.
-  const tooLong = isTooLong(text.trim(), LIMITS.commentText);
+  const tooLong = charactersOver(text.trim(), LIMITS.commentText) > 0;
 
   return (
     <form
@@ -56,7 +57,7 @@ export function CommentForm({ post }: { post: Post }) {
       </button>
       {text === '' ? null : (
         <div className="basis-full">
-          <LengthHint id={limitId} text={text.trim()} max={LIMITS.commentText} />
+          <LimitCounter id={limitId} text={text.trim()} max={LIMITS.commentText} />
         </div>
       )}
     </form>

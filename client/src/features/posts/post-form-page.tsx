@@ -12,7 +12,7 @@ import { api, ApiError } from '../../lib/api';
 import { queryKeys } from '../../lib/query-keys';
 import type { NewPost, Post } from '../../../../contract';
 import { LIMITS } from '../../../../contract/limits';
-import { isTooLong, LengthHint, textLength } from '../../components/length-hint';
+import { FormField, FormNotice, refuseTooLong } from '../../components/form-field';
 import { postQuery } from './posts.queries';
 
 interface Fields {
@@ -72,16 +72,7 @@ function PostForm({ post }: { post: Post | undefined }) {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const announce = useAnnounce();
-  const ids = {
-    image: useId(),
-    imageLimit: useId(),
-    caption: useId(),
-    captionLimit: useId(),
-    alt: useId(),
-    altHelp: useId(),
-    altLimit: useId(),
-    error: useId(),
-  };
+  const ids = { image: useId(), error: useId() };
   const heading = post ? 'Edit post' : 'New post';
 
   const save = useMutation({
@@ -101,7 +92,7 @@ function PostForm({ post }: { post: Post | undefined }) {
       ),
   });
 
-  const submit = (event: FormEvent) => {
+  const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const imageUrl = fields.image_url.trim();
     if (imageUrl === '') {
@@ -113,20 +104,17 @@ function PostForm({ post }: { post: Post | undefined }) {
       document.getElementById(ids.image)?.focus();
       return;
     }
-    // API.md §4: too long is refused, never cut; the field's own hint says by how much.
-    const tooLong = (
+    // API.md §4: too long is refused, never cut; the field itself says by how much.
+    const tooLong = refuseTooLong(
+      event.currentTarget,
       [
-        [imageUrl, LIMITS.imageUrl, ids.image, 'The image address'],
-        [fields.caption.trim(), LIMITS.caption, ids.caption, 'The caption'],
-        [fields.alt_text.trim(), LIMITS.altText, ids.alt, 'The alt text'],
-      ] as const
-    ).find(([text, max]) => isTooLong(text, max));
-    if (tooLong) {
-      const [text, max, id, name] = tooLong;
-      setError(`${name} is ${textLength(text)} characters long; at most ${max} fit.`);
-      document.getElementById(id)?.focus();
-      return;
-    }
+        { name: 'The image address', text: fields.image_url, max: LIMITS.imageUrl },
+        { name: 'The caption', text: fields.caption, max: LIMITS.caption },
+        { name: 'The alt text', text: fields.alt_text, max: LIMITS.altText },
+      ],
+      setError,
+    );
+    if (tooLong) return;
     setError(null);
     save.mutate({
       image_url: imageUrl,
@@ -135,8 +123,8 @@ function PostForm({ post }: { post: Post | undefined }) {
     });
   };
 
-  const update = (name: keyof Fields) => (event: { target: { value: string } }) =>
-    setFields((current) => ({ ...current, [name]: event.target.value }));
+  const update = (name: keyof Fields) => (value: string) =>
+    setFields((current) => ({ ...current, [name]: value }));
 
   return (
     <form
@@ -146,15 +134,7 @@ function PostForm({ post }: { post: Post | undefined }) {
       aria-describedby={error ? ids.error : undefined}
     >
       <h1 className="text-xl font-bold tracking-tight">{heading}</h1>
-      {error ? (
-        <p
-          id={ids.error}
-          role="alert"
-          className="rounded-lg border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800"
-        >
-          {error}
-        </p>
-      ) : null}
+      <FormNotice id={ids.error} error={error} />
       {post ? null : (
         <ImagePicker
           label="Photo"
@@ -165,24 +145,17 @@ function PostForm({ post }: { post: Post | undefined }) {
           }}
         />
       )}
-      <div className="space-y-1.5">
-        <label htmlFor={ids.image} className="block text-sm font-semibold">
-          {post ? 'Image URL' : 'Or the address of an image'}
-        </label>
-        <input
-          id={ids.image}
-          type="url"
-          inputMode="url"
-          required
-          value={fields.image_url}
-          onChange={update('image_url')}
-          aria-describedby={ids.imageLimit}
-          aria-invalid={isTooLong(fields.image_url.trim(), LIMITS.imageUrl) || undefined}
-          placeholder="https://example.com/photo.jpg"
-          className="field"
-        />
-        <LengthHint id={ids.imageLimit} text={fields.image_url.trim()} max={LIMITS.imageUrl} />
-      </div>
+      <FormField
+        id={ids.image}
+        label={post ? 'Image URL' : 'Or the address of an image'}
+        type="url"
+        inputMode="url"
+        required
+        value={fields.image_url}
+        onChange={update('image_url')}
+        max={LIMITS.imageUrl}
+        placeholder="https://example.com/photo.jpg"
+      />
       {fields.image_url.trim() !== '' && !previewFailed ? (
         <img
           src={fields.image_url.trim()}
@@ -196,41 +169,22 @@ function PostForm({ post }: { post: Post | undefined }) {
           The image could not be previewed. Check the address.
         </p>
       ) : null}
-      <div className="space-y-1.5">
-        <label htmlFor={ids.caption} className="block text-sm font-semibold">
-          Caption
-        </label>
-        <textarea
-          id={ids.caption}
-          rows={3}
-          value={fields.caption}
-          onChange={update('caption')}
-          aria-describedby={ids.captionLimit}
-          aria-invalid={isTooLong(fields.caption.trim(), LIMITS.caption) || undefined}
-          placeholder="Say something about this photo"
-          className="field"
-        />
-        <LengthHint id={ids.captionLimit} text={fields.caption.trim()} max={LIMITS.caption} />
-      </div>
-      <div className="space-y-1.5">
-        <label htmlFor={ids.alt} className="block text-sm font-semibold">
-          Alt text
-        </label>
-        <p id={ids.altHelp} className="text-sm text-neutral-600">
-          Describe the image for people who cannot see it; screen readers read this aloud. Say what
-          matters, e.g. “A red canoe on a calm lake at sunrise”.
-        </p>
-        <textarea
-          id={ids.alt}
-          rows={2}
-          value={fields.alt_text}
-          onChange={update('alt_text')}
-          aria-describedby={`${ids.altHelp} ${ids.altLimit}`}
-          aria-invalid={isTooLong(fields.alt_text.trim(), LIMITS.altText) || undefined}
-          className="field"
-        />
-        <LengthHint id={ids.altLimit} text={fields.alt_text.trim()} max={LIMITS.altText} />
-      </div>
+      <FormField
+        label="Caption"
+        rows={3}
+        value={fields.caption}
+        onChange={update('caption')}
+        max={LIMITS.caption}
+        placeholder="Say something about this photo"
+      />
+      <FormField
+        label="Alt text"
+        hint="Describe the image for people who cannot see it; screen readers read this aloud. Say what matters, e.g. “A red canoe on a calm lake at sunrise”."
+        rows={2}
+        value={fields.alt_text}
+        onChange={update('alt_text')}
+        max={LIMITS.altText}
+      />
       <div className="flex justify-end gap-2">
         <Link to="/" className="btn-secondary">
           Cancel

@@ -3,6 +3,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useAnnounce } from '../../components/announcer';
+import { FormField, FormNotice, refuseTooLong } from '../../components/form-field';
 import { api, ApiError } from '../../lib/api';
 import {
   STRENGTH_LABELS,
@@ -32,7 +33,7 @@ function useStrength(password: string, userInputs: string[]): StrengthScore | nu
 }
 
 export function PasswordForm({ userInputs }: { userInputs: string[] }) {
-  const ids = { current: useId(), next: useId(), hint: useId(), meter: useId(), error: useId() };
+  const ids = { meter: useId(), error: useId() };
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -60,13 +61,16 @@ export function PasswordForm({ userInputs }: { userInputs: string[] }) {
       ),
   });
 
-  const submit = (event: FormEvent) => {
+  const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     setDone(false);
     if (current === '' || next === '') {
       setError('Enter your current password and the new one.');
       return;
     }
+    // API.md §9: a pasted password is never cut to fit; too long is said, not saved.
+    const passwordField = { name: 'The new password', text: next, max: ACCOUNT_LIMITS.passwordMax };
+    if (refuseTooLong(event.currentTarget, [passwordField], setError)) return;
     change.mutate();
   };
 
@@ -77,54 +81,29 @@ export function PasswordForm({ userInputs }: { userInputs: string[] }) {
       className="space-y-4"
       aria-describedby={error ? ids.error : undefined}
     >
-      {error ? (
-        <p
-          id={ids.error}
-          role="alert"
-          className="rounded-lg border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800"
-        >
-          {error}
-        </p>
-      ) : null}
-      {done ? (
-        <p
-          role="status"
-          className="rounded-lg border border-green-200 bg-green-50 px-3 py-2 text-sm text-green-800"
-        >
-          Password changed. You were logged out everywhere else.
-        </p>
-      ) : null}
-      <div className="space-y-1.5">
-        <label htmlFor={ids.current} className="block text-sm font-semibold">
-          Current password
-        </label>
-        <input
-          id={ids.current}
-          type="password"
-          autoComplete="current-password"
-          value={current}
-          onChange={(event) => setCurrent(event.target.value)}
-          className="field"
-        />
-      </div>
-      <div className="space-y-1.5">
-        <label htmlFor={ids.next} className="block text-sm font-semibold">
-          New password
-        </label>
-        <p id={ids.hint} className="text-sm text-neutral-600">
-          At least {ACCOUNT_LIMITS.passwordMin} characters. Not a common password, not your username
-          or email.
-        </p>
-        <input
-          id={ids.next}
-          type="password"
-          autoComplete="new-password"
-          maxLength={ACCOUNT_LIMITS.passwordMax}
-          value={next}
-          onChange={(event) => setNext(event.target.value)}
-          aria-describedby={`${ids.hint} ${ids.meter}`}
-          className="field"
-        />
+      <FormNotice
+        id={ids.error}
+        error={error}
+        success={done ? 'Password changed. You were logged out everywhere else.' : null}
+      />
+      <FormField
+        label="Current password"
+        type="password"
+        autoComplete="current-password"
+        value={current}
+        onChange={setCurrent}
+      />
+      <FormField
+        label="New password"
+        hint={`At least ${ACCOUNT_LIMITS.passwordMin} characters. Not a common password, not your username or email.`}
+        type="password"
+        autoComplete="new-password"
+        value={next}
+        onChange={setNext}
+        max={ACCOUNT_LIMITS.passwordMax}
+        counter="over"
+        describedBy={ids.meter}
+      >
         <div id={ids.meter} aria-live="polite" className="space-y-1">
           {score !== null ? (
             <>
@@ -142,7 +121,7 @@ export function PasswordForm({ userInputs }: { userInputs: string[] }) {
             </>
           ) : null}
         </div>
-      </div>
+      </FormField>
       <button type="submit" className="btn-primary" disabled={change.isPending}>
         {change.isPending ? 'Changing…' : 'Change password'}
       </button>

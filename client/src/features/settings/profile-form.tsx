@@ -4,22 +4,26 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
 import { useAnnounce } from '../../components/announcer';
 import { Avatar } from '../../components/avatar';
+import { FormField, FormNotice, refuseTooLong } from '../../components/form-field';
 import { ImagePicker } from '../../components/image-picker';
 import { api, ApiError } from '../../lib/api';
 import { queryKeys } from '../../lib/query-keys';
 import type { ProfileChanges, User } from '../../../../contract';
 import { ACCOUNT_LIMITS } from '../../../../contract/limits';
 
+type Fields = Pick<User, 'first_name' | 'last_name' | 'email'> & { image_url: string };
+
+/** Each field's limit (contract/limits.ts) and how messages name it. */
+const LIMITED: Record<keyof Fields, { max: number; name: string }> = {
+  image_url: { max: ACCOUNT_LIMITS.avatarUrl, name: 'The address of the picture' },
+  first_name: { max: ACCOUNT_LIMITS.name, name: 'The first name' },
+  last_name: { max: ACCOUNT_LIMITS.name, name: 'The last name' },
+  email: { max: ACCOUNT_LIMITS.email, name: 'The email' },
+};
+
 export function ProfileForm({ user }: { user: User }) {
-  const ids = {
-    first: useId(),
-    last: useId(),
-    email: useId(),
-    url: useId(),
-    urlHint: useId(),
-    error: useId(),
-  };
-  const [fields, setFields] = useState({
+  const errorId = useId();
+  const [fields, setFields] = useState<Fields>({
     first_name: user.first_name,
     last_name: user.last_name,
     email: user.email,
@@ -50,9 +54,15 @@ export function ProfileForm({ user }: { user: User }) {
       ),
   });
 
-  const submit = (event: FormEvent) => {
+  const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     setSaved(false);
+    // API.md §4: too long is refused, never cut; the field itself says by how much.
+    const limited = (Object.keys(LIMITED) as (keyof Fields)[]).map((key) => ({
+      ...LIMITED[key],
+      text: fields[key],
+    }));
+    if (refuseTooLong(event.currentTarget, limited, setError)) return;
     const imageUrl = fields.image_url.trim();
     save.mutate({
       first_name: fields.first_name,
@@ -64,11 +74,17 @@ export function ProfileForm({ user }: { user: User }) {
     });
   };
 
-  const update = (name: keyof typeof fields) => (event: { target: { value: string } }) => {
-    setSaved(false);
-    if (name === 'image_url') setThumbUrl(null);
-    setFields((current) => ({ ...current, [name]: event.target.value }));
-  };
+  /** A field's value, change handler and limit, for FormField. */
+  const bind = (name: keyof Fields) => ({
+    value: fields[name],
+    onChange: (value: string) => {
+      setSaved(false);
+      if (name === 'image_url') setThumbUrl(null);
+      setFields((current) => ({ ...current, [name]: value }));
+    },
+    max: LIMITED[name].max,
+    counter: 'over' as const,
+  });
   const preview = {
     ...user,
     ...fields,
@@ -81,25 +97,9 @@ export function ProfileForm({ user }: { user: User }) {
       onSubmit={submit}
       noValidate
       className="space-y-4"
-      aria-describedby={error ? ids.error : undefined}
+      aria-describedby={error ? errorId : undefined}
     >
-      {error ? (
-        <p
-          id={ids.error}
-          role="alert"
-          className="rounded-lg border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800"
-        >
-          {error}
-        </p>
-      ) : null}
-      {saved ? (
-        <p
-          role="status"
-          className="rounded-lg border border-green-200 bg-green-50 px-3 py-2 text-sm text-green-800"
-        >
-          Your profile is saved.
-        </p>
-      ) : null}
+      <FormNotice id={errorId} error={error} success={saved ? 'Your profile is saved.' : null} />
       <div className="flex items-center gap-3">
         <Avatar user={preview} size="lg" />
         <p className="text-sm text-neutral-600">
@@ -117,63 +117,18 @@ export function ProfileForm({ user }: { user: User }) {
           setSaved(false);
         }}
       />
-      <div className="space-y-1.5">
-        <label htmlFor={ids.url} className="block text-sm font-semibold">
-          Or the address of a picture
-        </label>
-        <input
-          id={ids.url}
-          type="url"
-          inputMode="url"
-          maxLength={ACCOUNT_LIMITS.avatarUrl}
-          value={fields.image_url}
-          onChange={update('image_url')}
-          placeholder="https://example.com/me.jpg"
-          className="field"
-        />
-      </div>
+      <FormField
+        label="Or the address of a picture"
+        type="url"
+        inputMode="url"
+        {...bind('image_url')}
+        placeholder="https://example.com/me.jpg"
+      />
       <div className="grid gap-4 sm:grid-cols-2">
-        <div className="space-y-1.5">
-          <label htmlFor={ids.first} className="block text-sm font-semibold">
-            First name
-          </label>
-          <input
-            id={ids.first}
-            autoComplete="given-name"
-            maxLength={ACCOUNT_LIMITS.name}
-            value={fields.first_name}
-            onChange={update('first_name')}
-            className="field"
-          />
-        </div>
-        <div className="space-y-1.5">
-          <label htmlFor={ids.last} className="block text-sm font-semibold">
-            Last name
-          </label>
-          <input
-            id={ids.last}
-            autoComplete="family-name"
-            maxLength={ACCOUNT_LIMITS.name}
-            value={fields.last_name}
-            onChange={update('last_name')}
-            className="field"
-          />
-        </div>
+        <FormField label="First name" autoComplete="given-name" {...bind('first_name')} />
+        <FormField label="Last name" autoComplete="family-name" {...bind('last_name')} />
       </div>
-      <div className="space-y-1.5">
-        <label htmlFor={ids.email} className="block text-sm font-semibold">
-          Email
-        </label>
-        <input
-          id={ids.email}
-          type="email"
-          autoComplete="email"
-          maxLength={ACCOUNT_LIMITS.email}
-          value={fields.email}
-          onChange={update('email')}
-          className="field"
-        />
-      </div>
+      <FormField label="Email" type="email" autoComplete="email" {...bind('email')} />
       <button type="submit" className="btn-primary" disabled={save.isPending || uploading}>
         {save.isPending ? 'Saving…' : uploading ? 'Waiting for the upload…' : 'Save profile'}
       </button>
