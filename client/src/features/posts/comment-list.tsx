@@ -2,6 +2,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Trash2 } from 'lucide-react';
 import { Avatar } from '../../components/avatar';
+import { IconButton } from '../../components/icon-button';
 import { UserLink } from '../../components/user-link';
 import type { Post } from '../../../../contract';
 import { profileQuery } from '../../lib/current-user';
@@ -29,14 +30,12 @@ export function CommentList({ post }: { post: Post }) {
             <span className="mt-1 block text-xs text-neutral-600">{comment.display_time}</span>
           </p>
           {me && comment.user.id === me.id && comment.id > 0 ? (
-            <button
-              type="button"
+            <IconButton
+              icon={Trash2}
+              label={`Delete your comment: ${comment.text}`}
               onClick={() => deleteComment.mutate({ post, comment })}
-              className="rounded-md p-1.5 text-neutral-600 hover:bg-neutral-100 hover:text-red-700 focus-ring"
-            >
-              <Trash2 aria-hidden="true" className="size-4" />
-              <span className="sr-only">Delete your comment: {comment.text}</span>
-            </button>
+              className="rounded-md p-1.5 text-neutral-600 hover:bg-neutral-100 hover:text-red-700"
+            />
           ) : null}
         </li>
       ))}

@@ -4,6 +4,7 @@ import { Heart, MessageCircle, Pencil, Trash2 } from 'lucide-react';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { Avatar } from '../../components/avatar';
+import { IconButton } from '../../components/icon-button';
 import { PostImage } from '../../components/post-image';
 import { postPath, UserLink } from '../../components/user-link';
 import { BookmarkSwitch } from '../../components/bookmark-switch';
@@ -56,14 +57,12 @@ export function PostCard({
               <Pencil aria-hidden="true" className="size-4" />
               <span className="sr-only">Edit your {name}</span>
             </Link>
-            <button
-              type="button"
+            <IconButton
+              icon={Trash2}
+              label={`Delete your ${name}`}
               onClick={() => setDialog('delete')}
-              className="rounded-md p-2 text-neutral-700 hover:bg-neutral-100 hover:text-red-700 focus-ring"
-            >
-              <Trash2 aria-hidden="true" className="size-4" />
-              <span className="sr-only">Delete your {name}</span>
-            </button>
+              className="rounded-md p-2 text-neutral-700 hover:bg-neutral-100 hover:text-red-700"
+            />
           </div>
         ) : null}
       </header>
@@ -86,14 +85,13 @@ export function PostCard({
             className={`size-6 ${liked ? 'fill-red-600 text-red-600' : 'text-neutral-800'}`}
           />
         </SwitchButton>
-        <button
-          type="button"
+        <IconButton
+          icon={MessageCircle}
+          label={`Comments on the ${name}`}
           onClick={() => setDialog('comments')}
-          className="rounded-full p-2 text-neutral-800 hover:bg-neutral-100 focus-ring"
-        >
-          <MessageCircle aria-hidden="true" className="size-6" />
-          <span className="sr-only">Comments on the {name}</span>
-        </button>
+          className="rounded-full p-2 text-neutral-800 hover:bg-neutral-100"
+          iconSize="size-6"
+        />
         <BookmarkSwitch
           post={post}
           bookmark={bookmark}
