@@ -5,16 +5,18 @@ import type { Executor } from '../../db/executor';
 import type { Dialect } from '../../db/portable';
 import type { PostRow } from '../../db/schema';
 import { USER_COLUMNS, type UserFields } from '../../users/users.mapper';
+import { asciiLower, caseClass } from './letter-case';
 
 /** The columns a search matches, lower-cased the way migration 007 indexes them. */
 const SEARCHED = ['username', 'first_name', 'last_name'] as const;
+type Searched = (typeof SEARCHED)[number];
 
 /**
  * lower(column) in byte (code point) order: PostgreSQL's default collation sorts by
  * locale, where a prefix is no longer a range; SQLite's BINARY order already is.
  * The expression is exactly the one indexed, so both databases search the index.
  */
-export function lowerKey(dialect: Dialect, column: (typeof SEARCHED)[number]): RawBuilder<string> {
+export function lowerKey(dialect: Dialect, column: Searched): RawBuilder<string> {
   return dialect === 'postgres'
     ? sql<string>`(lower(${sql.ref(column)}) collate "C")`
     : sql<string>`lower(${sql.ref(column)})`;
@@ -29,34 +31,82 @@ function prefixEnd(prefix: string): string | null {
   return points.join('') + String.fromCodePoint(last + 1);
 }
 
-/** Active users whose username, first or last name starts with `search`, ignoring case. */
-export async function searchUsers(
+/**
+ * The index ranges of lowerKey that hold every match: the indexed lower() of the
+ * search's characters while each has one form there, then one range per form of the
+ * first character that has several (é and É stay apart in SQLite's lower()). In
+ * PostgreSQL lower() folds every script in a UTF-8 database and ASCII only in a C one:
+ * its ranges allow both (and the first character of a longer lower case, İ to i̇).
+ */
+export function searchRanges(dialect: Dialect, search: string): Array<[string, string | null]> {
+  let prefix = '';
+  for (const char of search) {
+    const forms = new Set(
+      caseClass(char).flatMap((form) =>
+        dialect === 'postgres'
+          ? [asciiLower(form), [...form.toLowerCase()][0]!]
+          : [asciiLower(form)],
+      ),
+    );
+    if (forms.size > 1) {
+      return [...forms].map((form) => [prefix + form, prefixEnd(prefix + form)]);
+    }
+    prefix += [...forms][0]!;
+  }
+  return [[prefix, prefixEnd(prefix)]];
+}
+
+/**
+ * Active users whose username, first or last name starts with `search`, ignoring case
+ * the same way on both databases (letter-case.ts): the index narrows to searchRanges,
+ * then each character of the start must be in the search character's case class.
+ */
+export function searchUsers(
   db: Executor,
   dialect: Dialect,
   search: string,
   limit: number,
 ): Promise<UserFields[]> {
-  const start = search.toLowerCase();
-  const end = prefixEnd(start);
-  const rows = await db
-    .selectFrom('users')
-    .select(USER_COLUMNS)
-    .where(sql<boolean>`not users.is_disabled`)
-    .where((eb) =>
-      eb.or(
-        SEARCHED.map((column) => {
-          const key = lowerKey(dialect, column);
-          return end === null
-            ? eb(key, '>=', start)
-            : eb.and([eb(key, '>=', start), eb(key, '<', end)]);
-        }),
-      ),
-    )
-    .orderBy('username')
-    .orderBy('id')
-    .limit(limit)
-    .execute();
-  return rows;
+  return searchUsersQuery(db, dialect, search, limit).execute();
+}
+
+/** The statement searchUsers runs (its tests read the plan of it). */
+export function searchUsersQuery(db: Executor, dialect: Dialect, search: string, limit: number) {
+  const ranges = searchRanges(dialect, search);
+  const chars = [...search];
+  return (
+    db
+      .selectFrom('users')
+      .select(USER_COLUMNS)
+      .where(sql<boolean>`not users.is_disabled`)
+      .where((eb) =>
+        // One flat OR of (range AND characters) terms: each term is an index range, so
+        // SQLite answers with its multi-index OR plan and PostgreSQL with a BitmapOr.
+        eb.or(
+          SEARCHED.flatMap((column) => {
+            const key = lowerKey(dialect, column);
+            const sameLetters = chars.map((char, index) =>
+              eb(
+                sql<string>`substr(${sql.ref(column)}, ${sql.lit(index + 1)}, 1)`,
+                'in',
+                caseClass(char),
+              ),
+            );
+            return ranges.map(([start, end]) =>
+              eb.and([
+                eb(key, '>=', start),
+                ...(end === null ? [] : [eb(key, '<', end)]),
+                ...sameLetters,
+              ]),
+            );
+          }),
+        ),
+      )
+      // Code point order on both databases (PostgreSQL would otherwise sort by locale).
+      .orderBy(dialect === 'postgres' ? sql`username collate "C"` : sql`username`)
+      .orderBy('id')
+      .limit(limit)
+  );
 }
 
 export interface ProfileRow extends UserFields {

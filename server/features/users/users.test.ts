@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { describe, it } from 'node:test';
+import { CompiledQuery, sql } from 'kysely';
 import {
   apiAs,
   assertAnswer,
@@ -14,6 +15,8 @@ import {
 } from '../../../test/fixtures';
 import { useTestApp, testDialect } from '../../../test/helpers';
 import { toDbBoolean } from '../../db/portable';
+import type { User } from '../../../contract';
+import { searchUsersQuery } from './users.queries';
 
 /** A word no other test's user starts with, so searches see only this test's users. */
 const fresh = () => `q${randomBytes(4).toString('hex')}`;
@@ -60,6 +63,47 @@ describe(`GET /api/users?search= (${testDialect})`, () => {
     );
     assertAnswer(await as('GET', `/api/users?search=${word.slice(0, 3)}%25zz`), 200, []);
     assertAnswer(await as('GET', `/api/users?search=_${word}`), 200, []);
+  });
+
+  it('ignores the case of every script alike: ÉLODIE finds élodie, σοφία finds ΣΟΦΊΑ, accents still count', async () => {
+    const tag = randomBytes(4).toString('hex');
+    const viewer = await createUser(t.db);
+    const elodie = await createUser(t.db, { username: `élodie${tag}` });
+    const emile = await createUser(t.db, { username: `e_${tag}`, first_name: `ÉMILE${tag}` });
+    const sofia = await createUser(t.db, { username: `s_${tag}`, last_name: `ΣΟΦΊΑ${tag}` });
+    await createUser(t.db, { username: `elodie${tag}` }); // no accent: another name
+    const as = apiAs(t.app, viewer.id);
+    const found = async (search: string) =>
+      ((await as('GET', `/api/users?search=${encodeURIComponent(search)}`)).json() as User[]).map(
+        (user) => user.username,
+      );
+    assert.deepEqual(await found(`ÉLODIE${tag.toUpperCase()}`), [elodie.username]);
+    assert.deepEqual(await found(`élodie${tag}`), [elodie.username]);
+    assert.deepEqual(await found(`émile${tag}`), [emile.username]);
+    assert.deepEqual(await found(`Émile${tag}`), [emile.username]);
+    assert.deepEqual(await found(`σοφία${tag}`), [sofia.username]);
+    assert.deepEqual(await found(`σοφια${tag}`), []); // ί is not ι
+    assert.deepEqual(await found(`Elodie${tag}`), [`elodie${tag}`]);
+  });
+
+  it('searches through the lower(...) indexes of migration 007', async () => {
+    for (const search of ['webdev', 'ÉLODIE', 'kate']) {
+      const compiled = searchUsersQuery(t.db.kysely, t.db.dialect, search, 20).compile();
+      const plan = await t.db.kysely.transaction().execute(async (trx) => {
+        if (t.db.dialect === 'postgres') {
+          // A test table is small enough for a sequential scan: ask whether the index can serve.
+          await sql`set local enable_seqscan = off`.execute(trx);
+        }
+        const explain = t.db.dialect === 'postgres' ? 'explain' : 'explain query plan';
+        const result = await trx.executeQuery<Record<string, unknown>>(
+          CompiledQuery.raw(`${explain} ${compiled.sql}`, [...compiled.parameters]),
+        );
+        return result.rows.map((row) => Object.values(row).join(' ')).join('\n');
+      });
+      for (const column of ['username', 'first_name', 'last_name']) {
+        assert.match(plan, new RegExp(`ix_users_lower_${column}`), `${search}:\n${plan}`);
+      }
+    }
   });
 
   it('answers 400 for a missing, empty, too long or NUL search and a bad limit', async () => {
