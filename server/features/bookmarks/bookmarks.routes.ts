@@ -1,10 +1,16 @@
 // /api/bookmarks (API.md §4): your own bookmarks; bookmark only a visible post.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { Bookmark, IdParams, Message, PostIdBody, rowIdOf } from '../../../contract';
+import { Bookmark, IdParams, PostIdBody, rowIdOf } from '../../../contract';
 import { insertOnce } from '../../db/insert-once';
 import { notFound } from '../../errors';
 import { findVisiblePost } from '../../posts/visible-posts';
+import {
+  createdResponses,
+  deletedMessage,
+  deletedResponses,
+  routesTagged,
+} from '../../route-schema';
 import {
   deleteOwnBookmark,
   findOwnBookmarkOfPost,
@@ -13,36 +19,27 @@ import {
   toBookmarks,
 } from './bookmarks.queries';
 
-const tags = ['Bookmarks'];
+const route = routesTagged('Bookmarks');
 
 export const bookmarksRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const db = app.db.kysely;
 
   app.get(
     '/bookmarks',
-    {
-      schema: {
-        tags,
-        summary: 'Get Bookmarks',
-        description:
-          "The current user's bookmarks, oldest first, each with its post (without comments).",
-        response: { 200: Type.Array(Bookmark) },
-      },
-    },
+    route(
+      'Get Bookmarks',
+      "The current user's bookmarks, oldest first, each with its post (without comments).",
+      { response: { 200: Type.Array(Bookmark) } },
+    ),
     async (request) => listOwnBookmarks(db, request.user.id),
   );
 
   app.post(
     '/bookmarks',
-    {
-      schema: {
-        tags,
-        summary: 'Add Bookmark',
-        description: 'Bookmarks a post by the current user or by someone they follow.',
-        body: PostIdBody,
-        response: { 201: Bookmark, 400: Message, 404: Message },
-      },
-    },
+    route('Add Bookmark', 'Bookmarks a post by the current user or by someone they follow.', {
+      body: PostIdBody,
+      response: createdResponses(Bookmark),
+    }),
     async (request, reply) => {
       const userId = request.user.id;
       // API.md §4: an id outside 1–2147483647 names no post, and never reaches SQL.
@@ -65,20 +62,12 @@ export const bookmarksRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.delete(
     '/bookmarks/:id',
-    {
-      schema: {
-        tags,
-        summary: 'Delete Bookmark',
-        description: 'Removes a bookmark of the current user (the id is the bookmark id).',
-        params: IdParams,
-        response: { 200: Message, 404: Message },
-      },
-    },
-    async (request) => {
-      const { id } = request.params;
-      if (!(await deleteOwnBookmark(db, request.user.id, id)))
-        throw notFound(`Bookmark ${id} not found.`);
-      return { message: `Bookmark ${id} deleted.` };
-    },
+    route(
+      'Delete Bookmark',
+      'Removes a bookmark of the current user (the id is the bookmark id).',
+      { params: IdParams, response: deletedResponses },
+    ),
+    async ({ user, params: { id } }) =>
+      deletedMessage('Bookmark', id, await deleteOwnBookmark(db, user.id, id)),
   );
 };

@@ -1,29 +1,34 @@
 // /api/comments (API.md §4): comment on a visible post; delete only your own comment.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Comment, IdParams, Message, NewComment, rowIdOf } from '../../../contract';
+import { Comment, IdParams, NewComment, rowIdOf } from '../../../contract';
 import { insertOnce } from '../../db/insert-once';
 import { notFound } from '../../errors';
 import { toComment } from '../../posts/posts.mapper';
 import { findVisiblePost } from '../../posts/visible-posts';
+import {
+  createdResponses,
+  deletedMessage,
+  deletedResponses,
+  routesTagged,
+} from '../../route-schema';
 import { toUser } from '../../users/users.mapper';
 import { deleteOwnComment, insertComment } from './comments.queries';
 
-const tags = ['Comments'];
+const route = routesTagged('Comments');
 
 export const commentsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const db = app.db.kysely;
 
   app.post(
     '/comments',
-    {
-      schema: {
-        tags,
-        summary: 'Add Comment',
-        description: 'Adds a comment to a post by the current user or by someone they follow.',
+    route(
+      'Add Comment',
+      'Adds a comment to a post by the current user or by someone they follow.',
+      {
         body: NewComment,
-        response: { 201: Comment, 400: Message, 404: Message },
+        response: createdResponses(Comment),
       },
-    },
+    ),
     async (request, reply) => {
       // API.md §4: an id outside 1–2147483647 names no post, and never reaches SQL.
       const postId = rowIdOf(request.body.post_id);
@@ -41,20 +46,11 @@ export const commentsRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.delete(
     '/comments/:id',
-    {
-      schema: {
-        tags,
-        summary: 'Delete Comment',
-        description: 'Deletes a comment the current user wrote.',
-        params: IdParams,
-        response: { 200: Message, 404: Message },
-      },
-    },
-    async (request) => {
-      const { id } = request.params;
-      if (!(await deleteOwnComment(db, request.user.id, id)))
-        throw notFound(`Comment ${id} not found.`);
-      return { message: `Comment ${id} deleted.` };
-    },
+    route('Delete Comment', 'Deletes a comment the current user wrote.', {
+      params: IdParams,
+      response: deletedResponses,
+    }),
+    async ({ user, params: { id } }) =>
+      deletedMessage('Comment', id, await deleteOwnComment(db, user.id, id)),
   );
 };

@@ -1,9 +1,15 @@
 // /api/following (API.md §4). Following yourself is accepted, as in the course app.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { Following, IdParams, Message, UserIdBody, rowIdOf } from '../../../contract';
+import { Following, IdParams, UserIdBody, rowIdOf } from '../../../contract';
 import { insertOnce } from '../../db/insert-once';
 import { notFound } from '../../errors';
+import {
+  createdResponses,
+  deletedMessage,
+  deletedResponses,
+  routesTagged,
+} from '../../route-schema';
 import { userExists } from '../../users/users.queries';
 import {
   deleteOwnFollowing,
@@ -13,36 +19,27 @@ import {
   toFollowings,
 } from './following.queries';
 
-const tags = ['Following'];
+const route = routesTagged('Following');
 
 export const followingRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const db = app.db.kysely;
 
   app.get(
     '/following',
-    {
-      schema: {
-        tags,
-        summary: 'Get Following',
-        description:
-          'The users the current user follows; each id is the following row to pass to Unfollow User.',
-        response: { 200: Type.Array(Following) },
-      },
-    },
+    route(
+      'Get Following',
+      'The users the current user follows; each id is the following row to pass to Unfollow User.',
+      { response: { 200: Type.Array(Following) } },
+    ),
     async (request) => listFollowing(db, request.user.id),
   );
 
   app.post(
     '/following',
-    {
-      schema: {
-        tags,
-        summary: 'Follow User',
-        description: 'The current user follows another user.',
-        body: UserIdBody,
-        response: { 201: Following, 400: Message, 404: Message },
-      },
-    },
+    route('Follow User', 'The current user follows another user.', {
+      body: UserIdBody,
+      response: createdResponses(Following),
+    }),
     async (request, reply) => {
       const followerId = request.user.id;
       // API.md §4: an id outside 1–2147483647 names no user, and never reaches SQL.
@@ -63,21 +60,12 @@ export const followingRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.delete(
     '/following/:id',
-    {
-      schema: {
-        tags,
-        summary: 'Unfollow User',
-        description:
-          "Deletes one of the current user's following rows (the id from Get Following, not a user id).",
-        params: IdParams,
-        response: { 200: Message, 404: Message },
-      },
-    },
-    async (request) => {
-      const { id } = request.params;
-      if (!(await deleteOwnFollowing(db, request.user.id, id)))
-        throw notFound(`Following ${id} not found.`);
-      return { message: `Following ${id} deleted.` };
-    },
+    route(
+      'Unfollow User',
+      "Deletes one of the current user's following rows (the id from Get Following, not a user id).",
+      { params: IdParams, response: deletedResponses },
+    ),
+    async ({ user, params: { id } }) =>
+      deletedMessage('Following', id, await deleteOwnFollowing(db, user.id, id)),
   );
 };

@@ -2,14 +2,20 @@
 // are marked deprecated in the OpenAPI document.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { IdParams, Like, Message, PathId, PostIdBody, rowIdOf } from '../../../contract';
+import { IdParams, Like, PathId, PostIdBody, rowIdOf } from '../../../contract';
 import type { Executor } from '../../db/executor';
 import { insertOnce } from '../../db/insert-once';
 import { notFound } from '../../errors';
 import { findVisiblePost } from '../../posts/visible-posts';
+import {
+  createdResponses,
+  deletedMessage,
+  deletedResponses,
+  routesTagged,
+} from '../../route-schema';
 import { deleteOwnLike, findOwnLikeOfPost, insertLike } from './likes.queries';
 
-const tags = ['Post Likes'];
+const route = routesTagged('Post Likes');
 const PostIdParams = Type.Object({ post_id: PathId() });
 const PostLikeParams = Type.Object({ post_id: PathId(), id: PathId() });
 
@@ -27,105 +33,75 @@ async function likeVisiblePost(db: Executor, userId: number, post: number | stri
 }
 
 async function unlike(db: Executor, userId: number, likeId: number, postId?: number) {
-  if (!(await deleteOwnLike(db, userId, likeId, postId)))
-    throw notFound(`Like ${likeId} not found.`);
-  return { message: `Like ${likeId} deleted.` };
+  return deletedMessage('Like', likeId, await deleteOwnLike(db, userId, likeId, postId));
 }
-
-const created = { 201: Like, 400: Message, 404: Message };
-const deleted = { 200: Message, 404: Message };
 
 export const likesRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const db = app.db.kysely;
+  const created = createdResponses(Like);
 
-  app.post(
+  // POST /api/likes and DELETE /api/likes/{id}, each also under a flat course path.
+  const addLikeRoute = (path: string, summary: string, description: string, deprecated = false) =>
+    app.post(
+      path,
+      route(summary, description, { deprecated, body: PostIdBody, response: created }),
+      async (request, reply) =>
+        reply.code(201).send(await likeVisiblePost(db, request.user.id, request.body.post_id)),
+    );
+  const deleteLikeRoute = (
+    path: string,
+    summary: string,
+    description: string,
+    deprecated = false,
+  ) =>
+    app.delete(
+      path,
+      route(summary, description, { deprecated, params: IdParams, response: deletedResponses }),
+      async (request) => unlike(db, request.user.id, request.params.id),
+    );
+
+  addLikeRoute(
     '/likes',
-    {
-      schema: {
-        tags,
-        summary: 'Add a Like',
-        description: 'Likes a post by the current user or by someone they follow.',
-        body: PostIdBody,
-        response: created,
-      },
-    },
-    async (request, reply) =>
-      reply.code(201).send(await likeVisiblePost(db, request.user.id, request.body.post_id)),
+    'Add a Like',
+    'Likes a post by the current user or by someone they follow.',
   );
-
-  app.delete(
+  deleteLikeRoute(
     '/likes/:id',
-    {
-      schema: {
-        tags,
-        summary: 'Delete a Like',
-        description: 'Removes a like of the current user (the id is the like id).',
-        params: IdParams,
-        response: deleted,
-      },
-    },
-    async (request) => unlike(db, request.user.id, request.params.id),
+    'Delete a Like',
+    'Removes a like of the current user (the id is the like id).',
   );
 
-  const alias = { tags, deprecated: true };
-
+  // The nested course paths name the post in the path.
   app.post(
     '/posts/:post_id/likes',
-    {
-      schema: {
-        ...alias,
-        summary: 'Add a Like (deprecated alias)',
-        description:
-          'Older course path for POST /api/likes; the post id comes from the path and no body is needed.',
-        params: PostIdParams,
-        response: created,
-      },
-    },
+    route(
+      'Add a Like (deprecated alias)',
+      'Older course path for POST /api/likes; the post id comes from the path and no body is needed.',
+      { deprecated: true, params: PostIdParams, response: created },
+    ),
     async (request, reply) =>
       reply.code(201).send(await likeVisiblePost(db, request.user.id, request.params.post_id)),
   );
-
   app.delete(
     '/posts/:post_id/likes/:id',
-    {
-      schema: {
-        ...alias,
-        summary: 'Delete a Like (deprecated alias)',
-        description:
-          'Older course path for DELETE /api/likes/{id}; the like must belong to the post in the path.',
-        params: PostLikeParams,
-        response: deleted,
-      },
-    },
+    route(
+      'Delete a Like (deprecated alias)',
+      'Older course path for DELETE /api/likes/{id}; the like must belong to the post in the path.',
+      { deprecated: true, params: PostLikeParams, response: deletedResponses },
+    ),
     async (request) => unlike(db, request.user.id, request.params.id, request.params.post_id),
   );
 
-  app.post(
+  addLikeRoute(
     '/posts/likes',
-    {
-      schema: {
-        ...alias,
-        summary: 'Add a Like (deprecated alias, body)',
-        description: 'Older course path for POST /api/likes, with the same body.',
-        body: PostIdBody,
-        response: created,
-      },
-    },
-    async (request, reply) =>
-      reply.code(201).send(await likeVisiblePost(db, request.user.id, request.body.post_id)),
+    'Add a Like (deprecated alias, body)',
+    'Older course path for POST /api/likes, with the same body.',
+    true,
   );
-
-  app.delete(
+  deleteLikeRoute(
     '/posts/likes/:id',
-    {
-      schema: {
-        ...alias,
-        summary: 'Delete a Like (deprecated alias, flat path)',
-        description: 'Older course path for DELETE /api/likes/{id}.',
-        params: IdParams,
-        response: deleted,
-      },
-    },
-    async (request) => unlike(db, request.user.id, request.params.id),
+    'Delete a Like (deprecated alias, flat path)',
+    'Older course path for DELETE /api/likes/{id}.',
+    true,
   );
 };

@@ -7,9 +7,10 @@ import type { PostRow } from '../../db/schema';
 import { badRequest, notFound } from '../../errors';
 import { assemblePosts } from '../../posts/assemble-posts';
 import { findVisiblePost } from '../../posts/visible-posts';
+import { deletedMessage, deletedResponses, routesTagged } from '../../route-schema';
 import { deleteOwnPost, insertPost, listFeed, updateOwnPost } from './posts.queries';
 
-const tags = ['Posts'];
+const route = routesTagged('Posts');
 const postNotFound = (id: number) => notFound(`Post ${id} not found.`);
 
 /** One post in its full shape, as the viewer sees it. */
@@ -31,16 +32,11 @@ export const postsRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/posts',
-    {
-      schema: {
-        tags,
-        summary: 'Get List of Posts',
-        description:
-          'Posts by the current user and the users they follow, newest first; pass `before` (the id of the last post you have) for the next page.',
-        querystring: FeedQuery,
-        response: { 200: Type.Array(Post), 400: Message },
-      },
-    },
+    route(
+      'Get List of Posts',
+      'Posts by the current user and the users they follow, newest first; pass `before` (the id of the last post you have) for the next page.',
+      { querystring: FeedQuery, response: { 200: Type.Array(Post), 400: Message } },
+    ),
     async (request) => {
       const viewerId = request.user.id;
       const { limit = 20, before } = request.query;
@@ -60,15 +56,10 @@ export const postsRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post(
     '/posts',
-    {
-      schema: {
-        tags,
-        summary: 'Create Post',
-        description: 'Creates a post owned by the current user.',
-        body: NewPost,
-        response: { 201: Post, 400: Message },
-      },
-    },
+    route('Create Post', 'Creates a post owned by the current user.', {
+      body: NewPost,
+      response: { 201: Post, 400: Message },
+    }),
     async (request, reply) => {
       const row = await insertPost(db, request.user.id, request.body);
       return reply.code(201).send(await assembleOne(db, request.user.id, row));
@@ -77,31 +68,20 @@ export const postsRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/posts/:id',
-    {
-      schema: {
-        tags,
-        summary: 'Get Post',
-        description: 'One post by the current user or by someone they follow.',
-        params: IdParams,
-        response: { 200: Post, 404: Message },
-      },
-    },
+    route('Get Post', 'One post by the current user or by someone they follow.', {
+      params: IdParams,
+      response: { 200: Post, 404: Message },
+    }),
     async (request) => renderPost(db, request.user.id, request.params.id),
   );
 
   app.patch(
     '/posts/:id',
-    {
-      schema: {
-        tags,
-        summary: 'Update Post',
-        description:
-          'Changes only the fields sent (image_url, caption, alt_text) of a post the current user owns.',
-        params: IdParams,
-        body: PostChanges,
-        response: { 200: Post, 400: Message, 404: Message },
-      },
-    },
+    route(
+      'Update Post',
+      'Changes only the fields sent (image_url, caption, alt_text) of a post the current user owns.',
+      { params: IdParams, body: PostChanges, response: { 200: Post, 400: Message, 404: Message } },
+    ),
     async (request) => {
       const { id } = request.params;
       const row = await updateOwnPost(db, request.user.id, id, request.body ?? {});
@@ -112,20 +92,12 @@ export const postsRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.delete(
     '/posts/:id',
-    {
-      schema: {
-        tags,
-        summary: 'Delete Post',
-        description:
-          'Deletes a post the current user owns, with its comments, likes and bookmarks.',
-        params: IdParams,
-        response: { 200: Message, 404: Message },
-      },
-    },
-    async (request) => {
-      const { id } = request.params;
-      if (!(await deleteOwnPost(db, request.user.id, id))) throw postNotFound(id);
-      return { message: `Post ${id} deleted.` };
-    },
+    route(
+      'Delete Post',
+      'Deletes a post the current user owns, with its comments, likes and bookmarks.',
+      { params: IdParams, response: deletedResponses },
+    ),
+    async ({ user, params: { id } }) =>
+      deletedMessage('Post', id, await deleteOwnPost(db, user.id, id)),
   );
 };
