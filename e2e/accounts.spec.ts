@@ -7,6 +7,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { ACCOUNT_LIMITS } from '../contract/limits';
 import { expectNoAxeViolations, launchBrowser, loginAs } from './support/browser';
 import { startTestServer, type TestServer } from './support/server';
 
@@ -123,6 +124,40 @@ describe('signing up, posting a photo, settings and sessions', () => {
     const profile = await page.evaluate(async () => (await fetch('/api/profile')).json());
     assert.match(String(profile.thumb_url), /^\/media\/u\/[A-Za-z0-9_-]{22}-thumb\.webp$/);
     await snap('settings');
+  });
+
+  it('refuses a too-long first name in the settings with a visible message, saving nothing until it fits', async () => {
+    const firstName = page.getByLabel('First name');
+    const longName = `Augusta Ada ${'King-Noel '.repeat(30)}`.trimEnd();
+    const over = longName.length - ACCOUNT_LIMITS.name;
+    assert.ok(over > 0);
+    await firstName.fill('');
+    await firstName.focus();
+    await page.keyboard.insertText(longName);
+    assert.equal(await firstName.inputValue(), longName);
+    await page
+      .getByText(`${over} characters over the limit of ${ACCOUNT_LIMITS.name}. Shorten it to save.`)
+      .waitFor();
+    assert.equal(await firstName.getAttribute('aria-invalid'), 'true');
+
+    await page.getByRole('button', { name: 'Save profile' }).click();
+    await page
+      .getByRole('alert')
+      .getByText(
+        `The first name is ${longName.length} characters long, ${over} over the limit of ${ACCOUNT_LIMITS.name}.`,
+      )
+      .waitFor();
+    assert.equal(await firstName.evaluate((element) => element === document.activeElement), true);
+    await expectNoAxeViolations(page, '/settings with a too-long first name');
+    await snap('settings-too-long');
+    let profile = await page.evaluate(async () => (await fetch('/api/profile')).json());
+    assert.equal(profile.first_name, 'Ada');
+
+    await firstName.fill('Augusta Ada');
+    await page.getByRole('button', { name: 'Save profile' }).click();
+    await page.getByText('Your profile is saved.').waitFor();
+    profile = await page.evaluate(async () => (await fetch('/api/profile')).json());
+    assert.equal(profile.first_name, 'Augusta Ada');
   });
 
   it('lists the sessions, ends another one, then changes the password', async () => {

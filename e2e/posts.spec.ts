@@ -1,12 +1,16 @@
-// Your own posts end to end: create one (with alt text), edit it, delete it.
+// Your own posts end to end: create one (with alt text), refuse an over-long paste
+// without cutting it, edit it, delete it.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { Page } from 'playwright-core';
+import type { Page, Request } from 'playwright-core';
+import type { Post } from '../contract';
+import { LIMITS } from '../contract/limits';
 import {
   expectNoAxeViolations,
   startLoggedInSession,
   type LoggedInSession,
 } from './support/browser';
+import { apiGet, checkScreen } from './support/screens';
 
 let session: LoggedInSession;
 let page: Page;
@@ -54,6 +58,63 @@ describe('creating, editing and deleting a post', () => {
     const mine = page.getByRole('article', { name: 'Post by webdev' }).filter({ hasText: caption });
     await mine.waitFor();
     assert.equal(await mine.getByRole('img', { name: altText }).count(), 1);
+  });
+
+  it('refuses a pasted 274-character image address and a too-long caption, cutting nothing and saving nothing until they fit', async () => {
+    const creates: string[] = [];
+    const countCreates = (request: Request) => {
+      if (request.method() === 'POST' && new URL(request.url()).pathname === '/api/posts')
+        creates.push(request.url());
+    };
+    page.on('request', countCreates);
+    await page.getByRole('link', { name: 'New post' }).click();
+    await page.getByRole('heading', { name: 'New post' }).waitFor();
+    const address = page.getByRole('textbox', { name: /address of an image/i });
+    const captionField = page.getByRole('textbox', { name: 'Caption' });
+    const longUrl = `${'https://example.com/photos/harbour'.padEnd(270, '-x')}.jpg`;
+    const longCaption = `${'Boats in the harbour. '.repeat(100)}`.padEnd(LIMITS.caption + 5, '!');
+    assert.equal(longUrl.length, 274);
+
+    // Pasted text goes in whole: no maxlength cuts it.
+    await address.focus();
+    await page.keyboard.insertText(longUrl);
+    await captionField.focus();
+    await page.keyboard.insertText(longCaption);
+    assert.equal(await address.inputValue(), longUrl);
+    assert.equal(await captionField.inputValue(), longCaption);
+    await page.getByText('74 characters over the limit of 200. Shorten it to save.').waitFor();
+    await page.getByText('5 characters over the limit of 2,200. Shorten it to save.').waitFor();
+    assert.equal(await address.getAttribute('aria-invalid'), 'true');
+    assert.equal(await captionField.getAttribute('aria-invalid'), 'true');
+
+    // Share is refused in the form: a summary naming the field, and the focus on it.
+    await page.getByRole('button', { name: 'Share' }).click();
+    await page
+      .getByRole('alert')
+      .getByText('The image address is 274 characters long, 74 over the limit of 200.')
+      .waitFor();
+    assert.equal(await address.evaluate((element) => element === document.activeElement), true);
+    await checkScreen(page, 'new-post-too-long', async () => {
+      await address.scrollIntoViewIfNeeded();
+    });
+    assert.deepEqual(creates, []);
+
+    // Fixed, it saves exactly what was typed.
+    const fittingUrl = longUrl.slice(0, LIMITS.imageUrl - 4) + '.jpg';
+    await address.fill(fittingUrl);
+    await captionField.fill('A caption that fits');
+    await page.getByText(`${LIMITS.imageUrl} / ${LIMITS.imageUrl} characters`).waitFor();
+    await page.getByRole('button', { name: 'Share' }).click();
+    await page.waitForURL(`${session.server.url}/`);
+    assert.equal(creates.length, 1);
+    await page
+      .getByRole('article', { name: 'Post by webdev' })
+      .filter({ hasText: 'A caption that fits' })
+      .waitFor();
+    const feed = await apiGet<Post[]>(page, '/api/posts?limit=5');
+    const saved = feed.find((post) => post.caption === 'A caption that fits');
+    assert.equal(saved?.image_url, fittingUrl);
+    page.off('request', countCreates);
   });
 
   it('edits the caption of your post', async () => {
