@@ -83,28 +83,94 @@ for _, key in ipairs(KEYS) do
 end
 return 0`;
 
-export function createRedisStore(url: string, prefix: string): CounterStore {
-  // A failed command is reported at once rather than retried for ever: the login
-  // then answers 503 instead of hanging, and a fallback cannot be abused to reset counts.
-  const redis = new Redis(url, { maxRetriesPerRequest: 1, lazyConnect: true });
-  redis.on('error', () => undefined);
+/**
+ * Redis cannot be reached (down, restarting, a wrong REDIS_URL, too slow): the
+ * request answers 503 with Retry-After (API.md §10), never 500, and never admits an
+ * attempt it could not count.
+ */
+export class CounterStoreUnavailableError extends Error {
+  readonly statusCode = 503;
+  /** Seconds a client should wait before trying again. */
+  readonly retryAfterSeconds = 5;
+  constructor() {
+    super(
+      'The server cannot check its request limits right now. Please try again in a few seconds.',
+    );
+    this.name = 'CounterStoreUnavailableError';
+  }
+}
+
+/** Where a store reports that it lost and found Redis again: one line each, not one per request. */
+export interface StoreLog {
+  error(message: string): void;
+  info(message: string): void;
+}
+
+const describeRedisError = (error: unknown) =>
+  error instanceof Error ? (error.message.split('\n')[0] ?? error.name) : String(error);
+
+export function createRedisStore(url: string, prefix: string, log?: StoreLog): CounterStore {
+  // A failed command is reported at once rather than retried for ever: the request
+  // then answers 503 instead of hanging, and a fallback cannot be abused to reset
+  // counts. While Redis is known to be away, commands fail without waiting for a
+  // connection; ioredis keeps reconnecting in the background ('ready' ends the outage).
+  const redis = new Redis(url, {
+    maxRetriesPerRequest: 1,
+    lazyConnect: true,
+    connectTimeout: 2000,
+    commandTimeout: 2000,
+  });
+  let outage: { reason: string; since: number } | null = null;
+  // The connection's own error says more than the command's "max retries" one.
+  let connectionError: unknown = null;
+  const recovered = () => {
+    connectionError = null;
+    if (outage === null) return;
+    const seconds = ((Date.now() - outage.since) / 1000).toFixed(1);
+    outage = null;
+    log?.info(`Redis (login and quota counters) is back after ${seconds} s.`);
+  };
+  redis.on('ready', recovered);
+  redis.on('error', (error: unknown) => {
+    connectionError = error;
+  });
+  async function command<T>(run: () => Promise<T>): Promise<T> {
+    if (outage !== null && redis.status !== 'ready') throw new CounterStoreUnavailableError();
+    try {
+      const result = await run();
+      recovered();
+      return result;
+    } catch (error) {
+      if (outage === null) {
+        outage = { reason: describeRedisError(connectionError ?? error), since: Date.now() };
+        log?.error(
+          `Redis (login and quota counters) unavailable (${outage.reason}): answering 503 until it is back.`,
+        );
+      }
+      throw new CounterStoreUnavailableError();
+    }
+  }
   const keyOf = (key: string) => `${prefix}login:${key}`;
   return {
     async take(counters, windowSeconds) {
-      const wait = (await redis.eval(
-        TAKE_SCRIPT,
-        counters.length,
-        ...counters.map((c) => keyOf(c.key)),
-        String(windowSeconds * 1000),
-        ...counters.map((c) => String(c.limit)),
+      const wait = (await command(() =>
+        redis.eval(
+          TAKE_SCRIPT,
+          counters.length,
+          ...counters.map((c) => keyOf(c.key)),
+          String(windowSeconds * 1000),
+          ...counters.map((c) => String(c.limit)),
+        ),
       )) as number;
       return wait > 0 ? Math.max(1, Math.ceil(wait / 1000)) : null;
     },
     async giveBack(keys) {
-      if (keys.length > 0) await redis.eval(GIVE_BACK_SCRIPT, keys.length, ...keys.map(keyOf));
+      if (keys.length === 0) return;
+      await command(() => redis.eval(GIVE_BACK_SCRIPT, keys.length, ...keys.map(keyOf)));
     },
     async close() {
-      await redis.quit().catch(() => undefined);
+      if (redis.status === 'ready') await redis.quit().catch(() => undefined);
+      else redis.disconnect();
     },
   };
 }

@@ -5,6 +5,7 @@
 // nor the response time tells which usernames exist.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { findLoginByUsername, isActive, replacePasswordHash } from '../users/users.queries';
+import { CounterStoreUnavailableError } from './counter-stores';
 import { DEVICE_COOKIE, trustedDeviceId } from './device-cookie';
 import { HashPoolBusyError } from './hash-pool';
 import { DUMMY_PASSWORD_HASH, hashPassword, verifyPassword } from './passwords';
@@ -14,7 +15,13 @@ export const WRONG_CREDENTIALS = 'Incorrect username or password.';
 export type CredentialsResult =
   | { ok: true; userId: number; username: string }
   | { ok: false; reason: 'wrong' }
-  | { ok: false; reason: 'blocked' | 'busy'; retryAfterSeconds: number; message: string };
+  | {
+      ok: false;
+      /** blocked: past a limit (429). busy: the hash queue is full; unavailable: the counters' Redis is away (503). */
+      reason: 'blocked' | 'busy' | 'unavailable';
+      retryAfterSeconds: number;
+      message: string;
+    };
 
 export function tooManyAttemptsMessage(retryAfterSeconds: number): string {
   const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60));
@@ -30,9 +37,17 @@ export async function withLoginAttempt<T extends { ok: boolean }>(
   request: FastifyRequest,
   username: string,
   check: () => Promise<T>,
-): Promise<T | Extract<CredentialsResult, { reason: 'blocked' | 'busy' }>> {
+): Promise<T | Extract<CredentialsResult, { reason: 'blocked' | 'busy' | 'unavailable' }>> {
   const device = trustedDeviceId(app.config.jwtSecret, request.cookies[DEVICE_COOKIE], username);
-  const admission = await app.loginLimiter.admit({ username, address: request.ip, device });
+  let admission;
+  try {
+    admission = await app.loginLimiter.admit({ username, address: request.ip, device });
+  } catch (error) {
+    // Never checked without being counted: no counters, no password check (the store logged it).
+    if (!(error instanceof CounterStoreUnavailableError)) throw error;
+    const { retryAfterSeconds, message } = error;
+    return { ok: false, reason: 'unavailable', retryAfterSeconds, message };
+  }
   if (!admission.allowed) {
     const wait = admission.retryAfterSeconds;
     return {

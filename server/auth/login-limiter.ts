@@ -22,6 +22,7 @@ import {
   createRedisStore,
   type Counter,
   type CounterStore,
+  type StoreLog,
 } from './counter-stores';
 
 export interface LoginAttempt {
@@ -74,21 +75,29 @@ export function createLoginLimiter(
       const counters = countersFor(attempt, options.limits);
       const wait = await store.take(counters, options.windowSeconds);
       if (wait !== null) return { allowed: false, retryAfterSeconds: wait };
-      const giveBack = () => store.giveBack(counters.map((c) => c.key));
+      // Taking back is best effort: if the store went away since `take`, the attempt
+      // stays counted as a failure, which errs on the safe side.
+      const giveBack = () => store.giveBack(counters.map((c) => c.key)).catch(() => undefined);
       return { allowed: true, succeeded: giveBack, cancelled: giveBack };
     },
     close: () => store.close(),
   };
 }
 
-/** The store the configuration names (config.ts picks it: Redis, database or memory). */
+/**
+ * The store the configuration names (config.ts picks it: Redis, database or memory).
+ * plugins/auth.ts makes one per app (app.counterStore), shared by the limiter and the
+ * quotas, so one Redis outage is one log line. A Redis that cannot be reached makes
+ * `take` throw CounterStoreUnavailableError (503); a database one is the database's 503.
+ */
 export function createCounterStore(
   config: Pick<Config, 'loginCounterStore' | 'redisUrl' | 'redisKeyPrefix'>,
   db: Executor,
+  log?: StoreLog,
 ): CounterStore {
   switch (config.loginCounterStore) {
     case 'redis':
-      return createRedisStore(config.redisUrl ?? '', config.redisKeyPrefix);
+      return createRedisStore(config.redisUrl ?? '', config.redisKeyPrefix, log);
     case 'database':
       return createDatabaseStore(db);
     case 'memory':

@@ -8,7 +8,7 @@ import { ACCOUNT_LIMITS } from '../../contract/limits';
 import { checkNewPassword } from './password-rules';
 import { hashPassword } from './passwords';
 import { HashPoolBusyError } from './hash-pool';
-import { createCounterStore } from './login-limiter';
+import { CounterStoreUnavailableError } from './counter-stores';
 import { createQuota, type Quota } from './quota';
 import {
   EMAIL_TAKEN,
@@ -47,13 +47,12 @@ declare module 'fastify' {
 
 /** One quota for both ways of signing up; call once in app.ts. */
 export function registerSignUps(app: FastifyInstance): void {
-  const quota = createQuota(createCounterStore(app.config, app.db.kysely), {
+  const quota = createQuota(app.counterStore, {
     name: 'sign-ups',
     points: SIGN_UPS_PER_HOUR,
     windowSeconds: 3600,
   });
   app.decorate('signUpQuota', quota);
-  app.addHook('onClose', async () => quota.close());
 }
 
 // The patterns of the JSON schemas (contract/accounts.ts), for the HTML form too.
@@ -101,7 +100,14 @@ export async function signUp(
   const problems = findAccountProblems(account);
   if (problems.length > 0) return { ok: false, status: 400, problems };
 
-  const wait = await app.signUpQuota.take(`ip:${ip}`);
+  let wait: number | null;
+  try {
+    wait = await app.signUpQuota.take(`ip:${ip}`);
+  } catch (error) {
+    if (!(error instanceof CounterStoreUnavailableError)) throw error;
+    const { retryAfterSeconds, message } = error;
+    return { ok: false, status: 503, retryAfterSeconds, message };
+  }
   if (wait !== null) {
     return {
       ok: false,

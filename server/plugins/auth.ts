@@ -12,6 +12,7 @@ import {
 } from '../auth/authenticate';
 import { REFRESH_COOKIE } from '../auth/cookies';
 import { configureHashPool } from '../auth/hash-pool';
+import type { CounterStore } from '../auth/counter-stores';
 import { createCounterStore, createLoginLimiter, type LoginLimiter } from '../auth/login-limiter';
 import { refreshAccess, setAccessCookies } from '../auth/session';
 
@@ -32,6 +33,8 @@ declare module 'fastify' {
   }
   interface FastifyInstance {
     loginLimiter: LoginLimiter;
+    /** The counters of the login limiter and the hourly quotas (one Redis connection, one outage log line). */
+    counterStore: CounterStore;
     /** Every route with the protection of its scope (the route-walk test proves each /api one is locked). */
     registeredRoutes: readonly RegisteredRoute[];
   }
@@ -127,7 +130,9 @@ const isUnderApi = (url: string) => url === '/api' || url.startsWith('/api/');
  */
 export function registerAuth(app: FastifyInstance): void {
   configureHashPool(app.config.hashPool);
-  const loginLimiter = createLoginLimiter(createCounterStore(app.config, app.db.kysely), {
+  const counterStore = createCounterStore(app.config, app.db.kysely, app.log);
+  app.decorate('counterStore', counterStore);
+  const loginLimiter = createLoginLimiter(counterStore, {
     limits: app.config.loginLimits,
     windowSeconds: app.config.loginFailureWindowSeconds,
   });

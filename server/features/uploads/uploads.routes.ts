@@ -4,7 +4,7 @@
 import fastifyMultipart from '@fastify/multipart';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Message, UploadedMedia } from '../../../contract';
-import { createCounterStore } from '../../auth/login-limiter';
+import { CounterStoreUnavailableError } from '../../auth/counter-stores';
 import { createQuota } from '../../auth/quota';
 import { HttpError } from '../../errors';
 import { recognizeImage } from './image-format';
@@ -16,18 +16,17 @@ import { readUploadedFile } from './read-upload';
 /** API.md §9: at most this many uploads per user per hour. */
 export const UPLOADS_PER_HOUR = 60;
 
-const errors = { 400: Message, 413: Message, 415: Message, 429: Message };
+const errors = { 400: Message, 413: Message, 415: Message, 429: Message, 503: Message };
 
 export const uploadsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   // Registered here, so multipart bodies are parsed for this route only.
   await app.register(fastifyMultipart);
   const storage = createMediaStorage(app.config, app.db);
-  const quota = createQuota(createCounterStore(app.config, app.db.kysely), {
+  const quota = createQuota(app.counterStore, {
     name: 'uploads',
     points: UPLOADS_PER_HOUR,
     windowSeconds: 3600,
   });
-  app.addHook('onClose', async () => quota.close());
 
   app.post(
     '/media',
@@ -54,7 +53,17 @@ export const uploadsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         );
       }
       // Counted once the file is known to be an image: decoding is what costs.
-      const wait = await quota.take(`user:${request.user.id}`);
+      let wait: number | null;
+      try {
+        wait = await quota.take(`user:${request.user.id}`);
+      } catch (error) {
+        // Redis is away (logged once by the store): 503, never an uncounted upload.
+        if (!(error instanceof CounterStoreUnavailableError)) throw error;
+        return reply
+          .code(503)
+          .header('Retry-After', String(error.retryAfterSeconds))
+          .send({ message: error.message });
+      }
       if (wait !== null) {
         return reply
           .code(429)
