@@ -10,6 +10,7 @@ export const USERNAME_PATTERN = `^[A-Za-z][A-Za-z0-9_.]{${ACCOUNT_LIMITS.usernam
 
 const Username = Type.String({
   pattern: USERNAME_PATTERN,
+  description: `${ACCOUNT_LIMITS.usernameMin}-${ACCOUNT_LIMITS.usernameMax} letters, digits, _ or ., starting with a letter; unique ignoring case, and it never changes.`,
   errorMessage: `must be ${ACCOUNT_LIMITS.usernameMin}-${ACCOUNT_LIMITS.usernameMax} letters, digits, _ or . and start with a letter.`,
 });
 
@@ -20,31 +21,40 @@ export const PERSON_NAME_PATTERN = '^(?=.*\\S)[^\\u0000-\\u001f\\u007f\\uD800-\\
 export const EMAIL_PATTERN =
   '^[^@\\s\\u0000-\\u001f\\u007f\\uD800-\\uDFFF]+@[^@\\s\\u0000-\\u001f\\u007f\\uD800-\\uDFFF]+$';
 
-const PersonName = Type.String({
-  minLength: 1,
-  maxLength: ACCOUNT_LIMITS.name,
-  pattern: PERSON_NAME_PATTERN,
-  errorMessage: `must not be empty and at most ${ACCOUNT_LIMITS.name} characters long, without control characters.`,
-});
+const personName = (description: string) =>
+  Type.String({
+    description,
+    minLength: 1,
+    maxLength: ACCOUNT_LIMITS.name,
+    pattern: PERSON_NAME_PATTERN,
+    errorMessage: `must not be empty and at most ${ACCOUNT_LIMITS.name} characters long, without control characters.`,
+  });
 
-const Email = Type.String({
-  maxLength: ACCOUNT_LIMITS.email,
-  pattern: EMAIL_PATTERN,
-  errorMessage: `must be an email address (name@example.com), at most ${ACCOUNT_LIMITS.email} characters.`,
-});
+const email = (description: string) =>
+  Type.String({
+    description,
+    maxLength: ACCOUNT_LIMITS.email,
+    pattern: EMAIL_PATTERN,
+    errorMessage: `must be an email address (name@example.com), at most ${ACCOUNT_LIMITS.email} characters.`,
+  });
 
 /** An uploaded image (/media/u/...) or an image on the web; null removes the picture. */
-const AvatarUrl = Type.Union([ImageUrl({ max: ACCOUNT_LIMITS.avatarUrl }), Type.Null()], {
-  errorMessage: `must be null, a path on this server (/media/...) or an http(s) URL with a host, at most ${ACCOUNT_LIMITS.avatarUrl} characters.`,
-});
+const avatarUrl = (description: string) =>
+  Type.Union([ImageUrl({ max: ACCOUNT_LIMITS.avatarUrl }), Type.Null()], {
+    description,
+    errorMessage: `must be null, a path on this server (/media/...) or an http(s) URL with a host, at most ${ACCOUNT_LIMITS.avatarUrl} characters.`,
+  });
 
 export const NewAccount = Type.Object(
   {
     username: Username,
-    first_name: PersonName,
-    last_name: PersonName,
-    email: Email,
-    password: Type.String({ maxLength: 1024 }),
+    first_name: personName('Your first name.'),
+    last_name: personName('Your last name.'),
+    email: email('Your email address; unique ignoring case.'),
+    password: Type.String({
+      maxLength: 1024,
+      description: `${ACCOUNT_LIMITS.passwordMin}-${ACCOUNT_LIMITS.passwordMax} characters, not among the 10,000 most common passwords, and not the username or email.`,
+    }),
   },
   {
     additionalProperties: false,
@@ -62,11 +72,15 @@ export const NewAccount = Type.Object(
 
 export const ProfileChanges = Type.Object(
   {
-    first_name: Type.Optional(PersonName),
-    last_name: Type.Optional(PersonName),
-    email: Type.Optional(Email),
-    image_url: Type.Optional(AvatarUrl),
-    thumb_url: Type.Optional(AvatarUrl),
+    first_name: Type.Optional(personName('A new first name.')),
+    last_name: Type.Optional(personName('A new last name.')),
+    email: Type.Optional(email('A new email address; one another user has is a 400.')),
+    image_url: Type.Optional(
+      avatarUrl('The picture: image_url from POST /api/media, or an http(s) URL; null removes it.'),
+    ),
+    thumb_url: Type.Optional(
+      avatarUrl('Its small version: thumb_url from POST /api/media; null removes it.'),
+    ),
   },
   {
     additionalProperties: false,

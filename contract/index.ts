@@ -17,8 +17,10 @@ export { USER_SEARCH_MAX, UserPostsQuery, UserRefParams, UserSearchQuery } from 
 export { PasswordChange, RefreshedTokens, SessionInfo, SessionParams } from './sessions';
 export { BodyId, BoundedText, IdParams, ImageUrl, PathId, QueryInteger, rowIdOf } from './inputs';
 
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) =>
-  Type.Union([schema, Type.Null()]);
+const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(
+  schema: T,
+  options: { description?: string } = {},
+) => Type.Union([schema, Type.Null()], options);
 
 // ---- resources ----
 export const User = Type.Object(
@@ -156,8 +158,12 @@ export const FeedQuery = Type.Object({
 });
 
 const postImageUrl = ImageUrl({ max: LIMITS.imageUrl });
-const caption = Nullable(BoundedText({ max: LIMITS.caption }));
-const altText = Nullable(BoundedText({ max: LIMITS.altText }));
+const caption = Nullable(BoundedText({ max: LIMITS.caption }), {
+  description: `The text under the photo, at most ${LIMITS.caption} characters; null for none.`,
+});
+const altText = Nullable(BoundedText({ max: LIMITS.altText }), {
+  description: `What the photo shows, for people who cannot see it (screen readers read it out), at most ${LIMITS.altText} characters; null for none.`,
+});
 
 export const NewPost = Type.Object(
   {
@@ -188,7 +194,11 @@ export const PostChanges = Type.Object(
 export const NewComment = Type.Object(
   {
     post_id: BodyId('post'),
-    text: BoundedText({ max: LIMITS.commentText, minLength: 1 }),
+    text: BoundedText({
+      max: LIMITS.commentText,
+      minLength: 1,
+      description: `The comment, 1-${LIMITS.commentText} characters.`,
+    }),
   },
   { examples: [{ post_id: 2, text: 'What a view!' }] },
 );
@@ -197,12 +207,18 @@ export const PostIdBody = Type.Object({ post_id: BodyId('post') }, { examples: [
 export const UserIdBody = Type.Object({ user_id: BodyId('user') }, { examples: [{ user_id: 3 }] });
 
 export const TokenRequest = Type.Object({
-  username: BoundedText({ max: LIMITS.username }),
-  password: BoundedText({ max: LIMITS.password }),
+  username: BoundedText({ max: LIMITS.username, description: 'Your username.' }),
+  password: BoundedText({ max: LIMITS.password, description: 'Your password.' }),
 });
 
 export const RefreshRequest = Type.Object({
-  refresh_token: Type.Optional(BoundedText({ max: LIMITS.token })),
+  refresh_token: Type.Optional(
+    BoundedText({
+      max: LIMITS.token,
+      description:
+        'The refresh_token POST /api/token answered; it stays valid until its session ends. A browser leaves it out and sends its refresh cookie with the X-CSRF-TOKEN header.',
+    }),
+  ),
 });
 
 // ---- static types (the client imports these with `import type`) ----

@@ -38,12 +38,9 @@ export const IMAGE_URL_PATTERN =
   `|/(?:[^${NOT_URL}/\\\\][^${NOT_URL}]*)?)$`;
 
 /** An id in a path: 1–2147483647 in plain digits; anything else answers 404. */
-export const PathId = (description?: string) =>
-  Type.Integer({
-    minimum: 1,
-    maximum: MAX_ID,
-    ...(description === undefined ? {} : { description }),
-  });
+export const PathId = (
+  description = `The row's id, in plain digits from 1 to ${MAX_ID}; anything else is a 404.`,
+) => Type.Integer({ minimum: 1, maximum: MAX_ID, description });
 
 /** The usual `{ id }` path parameters. */
 export const IdParams = Type.Object({ id: PathId() });

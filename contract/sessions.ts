@@ -29,6 +29,7 @@ export const SessionInfo = Type.Object(
 export const SessionParams = Type.Object({
   id: Type.String({
     pattern: '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$',
+    description: 'The id of one of your sessions, from GET /api/sessions.',
     errorMessage: 'must be a session id from GET /api/sessions.',
   }),
 });
@@ -36,8 +37,15 @@ export const SessionParams = Type.Object({
 /** POST /api/profile/password. The new password's rules are checked by the server. */
 export const PasswordChange = Type.Object(
   {
-    current_password: BoundedText({ max: LIMITS.password, minLength: 1 }),
-    new_password: BoundedText({ max: LIMITS.password }),
+    current_password: BoundedText({
+      max: LIMITS.password,
+      minLength: 1,
+      description: 'Your password now; a wrong one is a 400 and counts as a failed login.',
+    }),
+    new_password: BoundedText({
+      max: LIMITS.password,
+      description: 'The new password, under the sign-up rules; every other session of yours ends.',
+    }),
   },
   { additionalProperties: false },
 );

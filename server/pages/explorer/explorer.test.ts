@@ -62,3 +62,45 @@ describe(`GET /api, the API explorer page (${testDialect})`, () => {
     assert.equal(response.headers.location, '/login');
   });
 });
+
+describe(`the explorer's Meaning column (${testDialect})`, () => {
+  const t = useTestApp();
+
+  interface Schema {
+    $ref?: string;
+    description?: string;
+    properties?: Record<string, Schema>;
+  }
+  interface Operation {
+    parameters?: Array<{ name: string; in: string; description?: string; schema?: Schema }>;
+    requestBody?: { content?: Record<string, { schema?: Schema }> };
+  }
+
+  it('has words for every parameter and JSON body field of the OpenAPI document', async () => {
+    const response = await t.app.inject({ method: 'GET', url: '/api/openapi.json' });
+    assert.equal(response.statusCode, 200);
+    const doc = response.json<{
+      paths: Record<string, Record<string, Operation>>;
+      components?: { schemas?: Record<string, Schema> };
+    }>();
+    // $refs point into components.schemas by name ("#/components/schemas/def-3").
+    const resolve = (schema: Schema | undefined): Schema | undefined =>
+      schema?.$ref ? resolve(doc.components?.schemas?.[schema.$ref.split('/').pop()!]) : schema;
+    const silent: string[] = [];
+    for (const [path, operations] of Object.entries(doc.paths)) {
+      for (const [method, operation] of Object.entries(operations)) {
+        for (const parameter of operation.parameters ?? []) {
+          if (!(parameter.description ?? resolve(parameter.schema)?.description)) {
+            silent.push(`${method.toUpperCase()} ${path} ${parameter.in} ${parameter.name}`);
+          }
+        }
+        const body = resolve(operation.requestBody?.content?.['application/json']?.schema);
+        for (const [name, field] of Object.entries(body?.properties ?? {})) {
+          if (!resolve(field)?.description)
+            silent.push(`${method.toUpperCase()} ${path} body ${name}`);
+        }
+      }
+    }
+    assert.deepEqual(silent, []);
+  });
+});
