@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import SQLite from 'better-sqlite3';
-import type { CompiledQuery, KyselyPlugin } from 'kysely';
+import type { CompiledQuery } from 'kysely';
 import pg from 'pg';
 import { buildApp } from '../server/app';
 import { loadConfig, parseDatabaseUrl } from '../server/config';
@@ -33,27 +33,16 @@ if (!flags.database) {
 const config = parseDatabaseUrl(flags.database, process.cwd(), '--database');
 const url = config.dialect === 'sqlite' ? config.file : config.url;
 
-let captured: CompiledQuery[] | null = null;
-const db = createDatabase(config);
-const executor = db.kysely.getExecutor();
-// transformQuery also sees subqueries as they are built; only a query whose result
-// comes back (transformResult, same queryId) was a statement sent to the database.
-const compiled = new Map<unknown, CompiledQuery>();
-const capture: KyselyPlugin = {
-  transformQuery(args) {
-    if (captured) compiled.set(args.queryId, executor.compileQuery(args.node, args.queryId));
-    return args.node;
-  },
-  transformResult: async (args) => {
-    const query = compiled.get(args.queryId);
-    if (captured && query) captured.push(query);
-    compiled.delete(args.queryId);
-    return args.result;
-  },
-};
-db.kysely = db.kysely.withPlugin(capture);
+// Every statement sent, from the database's log: the query modules run precompiled
+// statements (server/db/compiled-query.ts), which no Kysely plugin would see built.
+let captured: Array<Pick<CompiledQuery, 'sql' | 'parameters'>> | null = null;
+const db = createDatabase(config, {
+  onQuery: (sql, parameters) => captured?.push({ sql, parameters }),
+});
 
-async function explain(query: CompiledQuery): Promise<{ plan: string[]; scans: boolean }> {
+async function explain(
+  query: Pick<CompiledQuery, 'sql' | 'parameters'>,
+): Promise<{ plan: string[]; scans: boolean }> {
   const parameters = [...query.parameters];
   if (config.dialect === 'sqlite') {
     const raw = new SQLite(config.file, { readonly: true });

@@ -73,17 +73,20 @@ export interface AppOptions {
   env?: Record<string, string>;
   /** Options for node itself, e.g. --cpu-prof. */
   nodeArgs?: string[];
+  /** Another build of the server to run (e.g. one saved before a change); default dist/server/main.js. */
+  serverFile?: string;
 }
 
 /** The compiled server in production mode on `databaseUrl`, answering /healthz. */
 export async function startApp(options: AppOptions): Promise<Running> {
-  if (!existsSync(builtServer)) {
-    throw new Error(`${path.relative(root, builtServer)} is missing: run npm run build first.`);
+  const serverFile = options.serverFile ?? builtServer;
+  if (!existsSync(serverFile)) {
+    throw new Error(`${path.relative(root, serverFile)} is missing: run npm run build first.`);
   }
   const dataDir = mkdtempSync(path.join(tmpdir(), 'photo-bench-data-'));
   const port = await freePort();
   const base = `http://${HOST}:${port}`;
-  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), builtServer], {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), serverFile], {
     cwd: root,
     stdio: ['ignore', 'inherit', 'inherit'],
     env: {

@@ -41,8 +41,8 @@ export interface DatabaseTimeouts {
 export const DEFAULT_DATABASE_TIMEOUTS: DatabaseTimeouts = { connectMs: 3000, statementMs: 5000 };
 
 export interface DatabaseOptions {
-  /** Called after every statement (tests count statements with it). */
-  onQuery?: (sql: string) => void;
+  /** Called after every statement (tests count statements with it; bench-explain replays them). */
+  onQuery?: (sql: string, parameters: readonly unknown[]) => void;
   timeouts?: DatabaseTimeouts;
 }
 
@@ -60,7 +60,9 @@ function pgTypeParser(oid: number, format?: 'text' | 'binary'): (value: string) 
 
 export function createDatabase(config: DatabaseConfig, options: DatabaseOptions = {}): Db {
   const timeouts = options.timeouts ?? DEFAULT_DATABASE_TIMEOUTS;
-  const log = options.onQuery ? (event: LogEvent) => options.onQuery?.(event.query.sql) : undefined;
+  const log = options.onQuery
+    ? (event: LogEvent) => options.onQuery?.(event.query.sql, event.query.parameters)
+    : undefined;
   return config.dialect === 'sqlite'
     ? openSqlite(config.file, timeouts, log)
     : openPostgres(config.url, config.ssl, timeouts, log);

@@ -1,10 +1,35 @@
 // Post rows -> full wire posts (API.md §3), shared by the feed, a single post and
 // the bookmarks, in a fixed number of batched statements whatever the number of posts.
 import type { BookmarkedPost, Comment, Like, Post } from '../../contract';
+import { compiledQuery } from '../db/compiled-query';
 import type { Executor } from '../db/executor';
 import type { PostRow } from '../db/schema';
 import { findUsersById } from '../users/users.queries';
 import { toComment, toPost } from './posts.mapper';
+
+// Compiled once per number of posts (db/compiled-query.ts).
+const likesQuery = compiledQuery((db, values: { postIds: number[] }) =>
+  db
+    .selectFrom('likes_posts')
+    .select(['id', 'user_id', 'post_id'])
+    .where('post_id', 'in', values.postIds)
+    .orderBy('id'),
+);
+const commentsQuery = compiledQuery((db, values: { postIds: number[] }) =>
+  db
+    .selectFrom('comments')
+    .selectAll()
+    .where('post_id', 'in', values.postIds)
+    .orderBy('pub_date')
+    .orderBy('id'),
+);
+const viewerBookmarksQuery = compiledQuery((db, values: { viewerId: number; postIds: number[] }) =>
+  db
+    .selectFrom('bookmarks')
+    .select(['id', 'post_id'])
+    .where('user_id', '=', values.viewerId)
+    .where('post_id', 'in', values.postIds),
+);
 
 /**
  * Posts with their author, likes, comments (with authors) and the viewer's like and
@@ -31,27 +56,9 @@ export async function assemblePosts(
   if (rows.length === 0) return [];
   const postIds = [...new Set(rows.map((row) => row.id))];
   const [likes, comments, bookmarks] = await Promise.all([
-    db
-      .selectFrom('likes_posts')
-      .select(['id', 'user_id', 'post_id'])
-      .where('post_id', 'in', postIds)
-      .orderBy('id')
-      .execute(),
-    options.comments
-      ? db
-          .selectFrom('comments')
-          .selectAll()
-          .where('post_id', 'in', postIds)
-          .orderBy('pub_date')
-          .orderBy('id')
-          .execute()
-      : Promise.resolve([]),
-    db
-      .selectFrom('bookmarks')
-      .select(['id', 'post_id'])
-      .where('user_id', '=', viewerId)
-      .where('post_id', 'in', postIds)
-      .execute(),
+    likesQuery.execute(db, { postIds }),
+    options.comments ? commentsQuery.execute(db, { postIds }) : Promise.resolve([]),
+    viewerBookmarksQuery.execute(db, { viewerId, postIds }),
   ]);
   const users = await findUsersById(db, [
     ...rows.map((row) => row.user_id),

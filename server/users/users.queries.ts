@@ -1,6 +1,7 @@
 // The one place every feature, auth and the plugins ask for users. Every function
 // takes the executor first, so a transaction is just another argument.
 import type { User } from '../../contract';
+import { compiledQuery } from '../db/compiled-query';
 import type { Executor } from '../db/executor';
 import { toUser, USER_COLUMNS, type UserFields } from './users.mapper';
 
@@ -8,6 +9,25 @@ import { toUser, USER_COLUMNS, type UserFields } from './users.mapper';
 export function isActive(user: { is_disabled: boolean | number }): boolean {
   return !user.is_disabled;
 }
+
+/** Every request's first statement: compiled once per shape (db/compiled-query.ts). */
+const activeUserQuery = compiledQuery(
+  (db, values: { userId: number; sessionId: string | undefined }) =>
+    db
+      .selectFrom('users')
+      .select([...USER_COLUMNS, 'is_disabled'])
+      .where('id', '=', values.userId)
+      .$if(values.sessionId !== undefined, (qb) =>
+        qb.where(({ exists, selectFrom }) =>
+          exists(
+            selectFrom('sessions')
+              .select('sessions.id')
+              .where('sessions.id', '=', values.sessionId ?? '')
+              .whereRef('sessions.user_id', '=', 'users.id'),
+          ),
+        ),
+      ),
+);
 
 /**
  * The user behind a token: present and not disabled, with the columns that may leave
@@ -19,21 +39,7 @@ export async function findActiveUser(
   userId: number,
   sessionId?: string,
 ): Promise<UserFields | undefined> {
-  const user = await db
-    .selectFrom('users')
-    .select([...USER_COLUMNS, 'is_disabled'])
-    .where('id', '=', userId)
-    .$if(sessionId !== undefined, (qb) =>
-      qb.where(({ exists, selectFrom }) =>
-        exists(
-          selectFrom('sessions')
-            .select('sessions.id')
-            .where('sessions.id', '=', sessionId ?? '')
-            .whereRef('sessions.user_id', '=', 'users.id'),
-        ),
-      ),
-    )
-    .executeTakeFirst();
+  const user = await activeUserQuery.executeTakeFirst(db, { userId, sessionId });
   if (!user || !isActive(user)) return undefined;
   const { is_disabled: _disabled, ...fields } = user;
   return fields;
@@ -75,9 +81,13 @@ export async function userExists(db: Executor, userId: number): Promise<boolean>
   );
 }
 
+const usersByIdsQuery = compiledQuery((db, values: { ids: number[] }) =>
+  db.selectFrom('users').select(USER_COLUMNS).where('id', 'in', values.ids),
+);
+
 export function findUsersByIds(db: Executor, ids: number[]): Promise<UserFields[]> {
   if (ids.length === 0) return Promise.resolve([]);
-  return db.selectFrom('users').select(USER_COLUMNS).where('id', 'in', ids).execute();
+  return usersByIdsQuery.execute(db, { ids });
 }
 
 /** The users with these ids (duplicates allowed) as wire Users, in one statement. */

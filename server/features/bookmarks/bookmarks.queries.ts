@@ -1,5 +1,6 @@
 // bookmarks rows (API.md §2). Bookmarking requires a visible post (checked by the caller).
 import type { Bookmark } from '../../../contract';
+import { compiledQuery } from '../../db/compiled-query';
 import { deleteOwnedRow } from '../../db/delete-owned';
 import type { Executor } from '../../db/executor';
 import { toDbTime } from '../../db/portable';
@@ -27,16 +28,19 @@ export function deleteOwnBookmark(db: Executor, userId: number, bookmarkId: numb
   return deleteOwnedRow(db, 'bookmarks', userId, bookmarkId);
 }
 
-/** The user's bookmarks, oldest first, each with its post (without comments, API.md §3). */
-export async function listOwnBookmarks(db: Executor, userId: number): Promise<Bookmark[]> {
-  const rows = await db
+const ownBookmarksQuery = compiledQuery((db, values: { userId: number }) =>
+  db
     .selectFrom('bookmarks')
     .innerJoin('posts', 'posts.id', 'bookmarks.post_id')
     .select(['bookmarks.id as bookmark_id'])
     .selectAll('posts')
-    .where('bookmarks.user_id', '=', userId)
-    .orderBy('bookmarks.id')
-    .execute();
+    .where('bookmarks.user_id', '=', values.userId)
+    .orderBy('bookmarks.id'),
+);
+
+/** The user's bookmarks, oldest first, each with its post (without comments, API.md §3). */
+export async function listOwnBookmarks(db: Executor, userId: number): Promise<Bookmark[]> {
+  const rows = await ownBookmarksQuery.execute(db, { userId });
   return toBookmarks(db, userId, rows);
 }
 

@@ -1,11 +1,40 @@
 // The feed and the owner's writes (API.md §4). Visibility and assembly, which
 // likes, comments and bookmarks share, live in server/posts/. Every query function
 // takes the executor first, so a transaction is just another argument.
+import { compiledQuery } from '../../db/compiled-query';
 import { deleteOwnedRow } from '../../db/delete-owned';
 import type { Executor } from '../../db/executor';
 import { toDbTime } from '../../db/portable';
 import type { PostRow } from '../../db/schema';
 import { authorInNetwork } from '../../posts/visible-posts';
+
+const feedQuery = compiledQuery(
+  (
+    db,
+    values: {
+      viewerId: number;
+      limit: number;
+      cursorDate: string | undefined;
+      cursorId: number | undefined;
+    },
+  ) =>
+    db
+      .selectFrom('posts')
+      .selectAll('posts')
+      .where(authorInNetwork(db, values.viewerId))
+      .$if(values.cursorDate !== undefined && values.cursorId !== undefined, (query) =>
+        query.where((eb) =>
+          eb(
+            eb.refTuple('posts.pub_date', 'posts.id'),
+            '<',
+            eb.tuple(values.cursorDate ?? '', values.cursorId ?? 0),
+          ),
+        ),
+      )
+      .orderBy('posts.pub_date', 'desc')
+      .orderBy('posts.id', 'desc')
+      .limit(values.limit),
+);
 
 /** The feed: visible posts, newest first, strictly after `cursor` in that order when given. */
 export function listFeed(
@@ -14,13 +43,12 @@ export function listFeed(
   limit: number,
   cursor?: Pick<PostRow, 'id' | 'pub_date'>,
 ): Promise<PostRow[]> {
-  let query = db.selectFrom('posts').selectAll('posts').where(authorInNetwork(db, viewerId));
-  if (cursor) {
-    query = query.where((eb) =>
-      eb(eb.refTuple('posts.pub_date', 'posts.id'), '<', eb.tuple(cursor.pub_date, cursor.id)),
-    );
-  }
-  return query.orderBy('posts.pub_date', 'desc').orderBy('posts.id', 'desc').limit(limit).execute();
+  return feedQuery.execute(db, {
+    viewerId,
+    limit,
+    cursorDate: cursor?.pub_date,
+    cursorId: cursor?.id,
+  });
 }
 
 export function insertPost(

@@ -1,18 +1,22 @@
 // stories rows (API.md §2): visible, like posts, inside the viewer's network.
 import type { Story } from '../../../contract';
+import { compiledQuery } from '../../db/compiled-query';
 import type { Executor } from '../../db/executor';
 import { networkOf } from '../../users/network';
 import { withUsers } from '../../users/users.queries';
 
-/** Two statements whatever the number of stories: the stories, then their authors. */
-export async function listNetworkStories(db: Executor, viewerId: number): Promise<Story[]> {
-  const rows = await db
+const storiesQuery = compiledQuery((db, values: { viewerId: number }) =>
+  db
     .selectFrom('stories')
     .select(['id', 'text', 'user_id'])
-    .where('stories.user_id', 'in', networkOf(db, viewerId))
+    .where('stories.user_id', 'in', networkOf(db, values.viewerId))
     .orderBy('pub_date', 'desc')
-    .orderBy('id', 'desc')
-    .execute();
+    .orderBy('id', 'desc'),
+);
+
+/** Two statements whatever the number of stories: the stories, then their authors. */
+export async function listNetworkStories(db: Executor, viewerId: number): Promise<Story[]> {
+  const rows = await storiesQuery.execute(db, { viewerId });
   return withUsers(
     db,
     rows,

@@ -1,5 +1,6 @@
 // Users to suggest following (API.md §4): at most 7 the viewer neither is nor follows.
 import { sql } from 'kysely';
+import { compiledQuery } from '../../db/compiled-query';
 import type { Executor } from '../../db/executor';
 import { USER_COLUMNS } from '../../users/users.mapper';
 
@@ -11,22 +12,25 @@ export const SUGGESTION_COUNT = 7;
  * Disabled accounts cannot log in, so they are not suggested.
  */
 export function listSuggestedUsers(db: Executor, viewerId: number) {
-  return db
+  return suggestionsQuery.execute(db, { viewerId });
+}
+
+const suggestionsQuery = compiledQuery((db, values: { viewerId: number }) =>
+  db
     .selectFrom('users')
     .select(USER_COLUMNS)
-    .where('users.id', '<>', viewerId)
+    .where('users.id', '<>', values.viewerId)
     .where(sql<boolean>`not ${sql.ref('users.is_disabled')}`)
     .where(({ not, exists, selectFrom }) =>
       not(
         exists(
           selectFrom('following')
             .select('following.id')
-            .where('following.user_id', '=', viewerId)
+            .where('following.user_id', '=', values.viewerId)
             .whereRef('following.following_id', '=', 'users.id'),
         ),
       ),
     )
     .orderBy('users.id')
-    .limit(SUGGESTION_COUNT)
-    .execute();
-}
+    .limit(SUGGESTION_COUNT),
+);
