@@ -11,6 +11,7 @@ export const LIMITS = {
   username: 256,
   password: 1024,
   token: 4096,
+  userSearch: 50, // GET /api/users?search=
 } as const;
 
 /** `limit` of GET /api/posts: an integer from `min` to `max`, `default` when absent. */

@@ -5,7 +5,7 @@ import { BoundedText, QueryInteger, STORABLE_TEXT_PATTERN } from './inputs';
 import { LIMITS, MAX_ID, PAGE_LIMIT } from './limits';
 
 /** GET /api/users: at most this many characters of search text. */
-export const USER_SEARCH_MAX = 50;
+export const USER_SEARCH_MAX = LIMITS.userSearch;
 
 export const UserSearchQuery = Type.Object({
   search: Type.String({

@@ -40,6 +40,13 @@ describe('overLimitMessage', () => {
       '1 character over the limit of 2,200. Shorten it to save.',
     );
   });
+
+  it('names what shortening allows', () => {
+    assert.equal(
+      overLimitMessage('x'.repeat(52), LIMITS.userSearch, 'search'),
+      '2 characters over the limit of 50. Shorten it to search.',
+    );
+  });
 });
 
 describe('counterText', () => {

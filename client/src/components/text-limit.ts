@@ -14,11 +14,11 @@ export const counterText = (text: string, max: number): string =>
   `${textLength(text).toLocaleString('en')} / ${max.toLocaleString('en')} characters`;
 
 /** The message under a field that is too long, or null when it fits. */
-export function overLimitMessage(text: string, max: number): string | null {
+export function overLimitMessage(text: string, max: number, action = 'save'): string | null {
   const over = charactersOver(text, max);
   if (over === 0) return null;
   const characters = over === 1 ? 'character' : 'characters';
-  return `${over.toLocaleString('en')} ${characters} over the limit of ${max.toLocaleString('en')}. Shorten it to save.`;
+  return `${over.toLocaleString('en')} ${characters} over the limit of ${max.toLocaleString('en')}. Shorten it to ${action}.`;
 }
 
 /**

@@ -6,16 +6,16 @@ import { Search } from 'lucide-react';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { User } from '../../../contract';
+import { LIMITS } from '../../../contract/limits';
 import { api } from '../lib/api';
 import { displayName } from '../lib/format';
 import { queryKeys } from '../lib/query-keys';
 import { Avatar } from './avatar';
+import { overLimitMessage } from './text-limit';
 import { profilePath } from './user-link';
 
 const DEBOUNCE_MS = 250;
 const MAX_RESULTS = 8;
-/** GET /api/users takes 1-50 characters (API.md §9). */
-const MAX_SEARCH = 50;
 
 function useDebounced(value: string): string {
   const [debounced, setDebounced] = useState(value);
@@ -32,6 +32,8 @@ export function UserSearch({ className = '' }: { className?: string }) {
   // The highlighted option, for the list it was chosen in: a new list starts with none.
   const [highlight, setHighlight] = useState({ list: '', index: -1 });
   const search = useDebounced(text.trim());
+  // API.md §9: the search text has a limit; a longer paste is kept and said, not cut.
+  const tooLong = overLimitMessage(search, LIMITS.userSearch, 'search');
   const navigate = useNavigate();
   const inputRef = useRef<HTMLInputElement>(null);
   const ids = { input: useId(), list: useId(), status: useId() };
@@ -39,11 +41,11 @@ export function UserSearch({ className = '' }: { className?: string }) {
     queryKey: queryKeys.users.search(search),
     queryFn: () =>
       api.get<User[]>(`/api/users?search=${encodeURIComponent(search)}&limit=${MAX_RESULTS}`),
-    enabled: search !== '',
+    enabled: search !== '' && tooLong === null,
     staleTime: 30_000,
   });
-  const users = search === '' ? [] : (results.data ?? []);
-  const expanded = open && search !== '' && (users.length > 0 || results.isSuccess);
+  const users = search === '' || tooLong ? [] : (results.data ?? []);
+  const expanded = open && search !== '' && !tooLong && (users.length > 0 || results.isSuccess);
   const listKey = `${search}@${results.dataUpdatedAt}`;
   const active = highlight.list === listKey ? highlight.index : -1;
   const setActive = (index: number) => setHighlight({ list: listKey, index });
@@ -56,8 +58,9 @@ export function UserSearch({ className = '' }: { className?: string }) {
   };
 
   const optionId = (index: number) => `${ids.list}-${index}`;
-  const status =
-    search === '' || !results.isSuccess
+  const status = tooLong
+    ? tooLong
+    : search === '' || !results.isSuccess
       ? ''
       : users.length === 0
         ? `Nobody found for "${search}".`
@@ -84,7 +87,6 @@ export function UserSearch({ className = '' }: { className?: string }) {
         aria-describedby={ids.status}
         autoComplete="off"
         spellCheck={false}
-        maxLength={MAX_SEARCH}
         placeholder="Search people"
         value={text}
         onChange={(event) => {
@@ -143,13 +145,21 @@ export function UserSearch({ className = '' }: { className?: string }) {
             </span>
           </li>
         ))}
-        {results.isSuccess && users.length === 0 ? (
+        {tooLong ? null : results.isSuccess && users.length === 0 ? (
           <li role="presentation" className="px-3 py-2 text-sm text-neutral-600">
             Nobody found for “{search}”.
           </li>
         ) : null}
       </ul>
-      <p id={ids.status} role="status" className="sr-only">
+      <p
+        id={ids.status}
+        role="status"
+        className={
+          tooLong && open
+            ? 'absolute top-full left-0 z-50 mt-1 w-full min-w-72 rounded-xl border border-red-200 bg-white px-3 py-2 text-sm font-semibold text-red-700 shadow-lg'
+            : 'sr-only'
+        }
+      >
         {status}
       </p>
     </div>
