@@ -38,6 +38,11 @@ function serverLayer(files, name, above, ...extra) {
   };
 }
 
+// The server folders above features/, and features/ with them: what the lower layers never import.
+const aboveFeatures = ['plugins', 'pages', 'seed'];
+const featuresAndAbove = ['features', ...aboveFeatures];
+const aboveUsers = [...featuresAndAbove, 'posts', 'auth'];
+
 // Client fences: a feature folder (client/src/features/<name>) imports only itself,
 // components/ and lib/; components/ and lib/ never import a feature. Relative paths are
 // matched as written, so a file N folders deep in its feature climbs N times to reach
@@ -106,47 +111,26 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { patterns: [serverNeverImportsClient] }] },
   },
   // Server layers (STYLE.md, server/features/README.md): imports only run down.
-  // features -> posts, users, auth, db; plugins -> auth, db; auth -> users, db;
-  // users -> db; db and images import nothing above them; seed sits on top.
-  serverLayer(['server/features/**/*.ts'], 'features', ['plugins', 'pages', 'seed'], {
+  // features -> posts, users, auth, db; pages -> auth, plugins, db; plugins -> auth, db;
+  // auth -> users, db; users -> db; db and images import nothing above them; seed sits on top.
+  serverLayer(['server/features/**/*.ts'], 'features', aboveFeatures, {
     // From server/features/<x>/, "../<y>" is another feature's folder.
     regex: '^\\.\\./[^./]',
     message:
       'A feature never imports another feature: move shared logic down (users/, posts/, db/).',
   }),
-  serverLayer(['server/posts/**/*.ts'], 'posts/', ['features', 'plugins', 'pages', 'seed', 'auth']),
+  serverLayer(['server/pages/**/*.ts'], 'pages/', ['features', 'seed'], {
+    // From server/pages/<x>/, "../<y>" is another page's folder; client-build.ts is shared.
+    regex: '^\\.\\./(?!client-build$)[^./]',
+    message:
+      "A page never imports another page's folder: what pages share lives in pages/client-build.ts or below.",
+  }),
+  serverLayer(['server/posts/**/*.ts'], 'posts/', [...featuresAndAbove, 'auth']),
   serverLayer(['server/plugins/**/*.ts'], 'plugins/', ['features', 'pages', 'seed', 'posts']),
-  serverLayer(['server/auth/**/*.ts'], 'auth/', ['features', 'plugins', 'pages', 'seed', 'posts']),
-  serverLayer(['server/users/**/*.ts'], 'users/', [
-    'features',
-    'plugins',
-    'pages',
-    'seed',
-    'posts',
-    'auth',
-  ]),
-  serverLayer(['server/db/**/*.ts'], 'db/', [
-    'features',
-    'plugins',
-    'pages',
-    'seed',
-    'posts',
-    'auth',
-    'users',
-    'images',
-    'app',
-    'main',
-  ]),
-  serverLayer(['server/images/**/*.ts'], 'images/', [
-    'features',
-    'plugins',
-    'pages',
-    'seed',
-    'posts',
-    'auth',
-    'users',
-    'db',
-  ]),
+  serverLayer(['server/auth/**/*.ts'], 'auth/', [...featuresAndAbove, 'posts']),
+  serverLayer(['server/users/**/*.ts'], 'users/', aboveUsers),
+  serverLayer(['server/db/**/*.ts'], 'db/', [...aboveUsers, 'users', 'images', 'app', 'main']),
+  serverLayer(['server/images/**/*.ts'], 'images/', [...aboveUsers, 'users', 'db']),
   serverLayer(['server/seed/**/*.ts'], 'seed/', ['features', 'plugins', 'pages']),
   {
     files: ['client/**/*.{ts,tsx}'],

@@ -54,6 +54,23 @@ declare module 'fastify' {
 
 export type App = FastifyInstance;
 
+/** The REST API's resources, registered in this order under /api, every one behind a token. */
+const apiRoutes = [
+  postsRoutes,
+  commentsRoutes,
+  likesRoutes,
+  bookmarksRoutes,
+  followingRoutes,
+  followersRoutes,
+  profileRoutes,
+  passwordRoutes,
+  sessionsRoutes,
+  suggestionsRoutes,
+  storiesRoutes,
+  uploadsRoutes,
+  usersRoutes,
+];
+
 /** Builds the app around an open, migrated database; the app owns it and closes it on close(). */
 export async function buildApp(config: Config, db: Db): Promise<FastifyInstance> {
   const app = Fastify({
@@ -117,19 +134,7 @@ export async function buildApp(config: Config, db: Db): Promise<FastifyInstance>
     async (api) => {
       protectApiScope(api);
       api.addHook('onRequest', rejectNonJsonBody);
-      await api.register(postsRoutes);
-      await api.register(commentsRoutes);
-      await api.register(likesRoutes);
-      await api.register(bookmarksRoutes);
-      await api.register(followingRoutes);
-      await api.register(followersRoutes);
-      await api.register(profileRoutes);
-      await api.register(passwordRoutes);
-      await api.register(sessionsRoutes);
-      await api.register(suggestionsRoutes);
-      await api.register(storiesRoutes);
-      await api.register(uploadsRoutes);
-      await api.register(usersRoutes);
+      for (const routes of apiRoutes) await api.register(routes);
     },
     { prefix: '/api' },
   );
