@@ -7,6 +7,7 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { expectNoAxeViolations, launchBrowser, loginAs } from './support/browser';
+import { checkScreen } from './support/screens';
 import { startTestServer, type TestServer } from './support/server';
 
 const screenshots = path.resolve(import.meta.dirname, 'screenshots');
@@ -92,6 +93,40 @@ describe('the API explorer at /api', () => {
     // The README shows an endpoint with its parameters, example and answer.
     await page.evaluate(() => document.getElementById('get-list-of-posts')?.scrollIntoView());
     await page.screenshot({ path: path.join(screenshots, 'explorer.png') });
+  });
+
+  it("wears the app's header and says what every body field means, at 390 and 1280 px", async () => {
+    await page.goto(`${server.url}/api`);
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    // The client's navigation bar: the logo back to the feed, its pages, API as the current one.
+    assert.equal(await nav.getByRole('link', { name: 'Photo App' }).getAttribute('href'), '/');
+    for (const name of ['New post', 'Bookmarks', 'Network', 'Settings', 'OpenAPI document']) {
+      await nav.getByRole('link', { name, exact: true }).waitFor();
+    }
+    assert.equal(
+      await nav.getByRole('link', { name: 'API', exact: true }).getAttribute('aria-current'),
+      'page',
+    );
+    await nav.getByRole('link', { name: /^Your profile: webdev/ }).waitFor();
+    await nav.getByRole('button', { name: 'Log out' }).waitFor();
+    // The app's accent (indigo-600), not another blue.
+    const accent = await page
+      .getByRole('link', { name: 'Tokens and code snippets' })
+      .first()
+      .evaluate((link) => getComputedStyle(link).color);
+    assert.equal(accent, 'rgb(79, 70, 229)');
+
+    const createPost = card('Create Post');
+    const rows = createPost.getByRole('table').getByRole('row');
+    await rows.first().waitFor();
+    for (const field of ['image_url', 'caption', 'alt_text']) {
+      const row = rows.filter({ hasText: field });
+      const meaning = ((await row.getByRole('cell').nth(2).textContent()) ?? '').trim();
+      assert.ok(meaning.length > 10, `the Meaning of ${field} is "${meaning}"`);
+    }
+    await checkScreen(page, 'explorer-create-post', async () => {
+      await createPost.scrollIntoViewIfNeeded();
+    });
   });
 
   it('reports an invalid JSON body next to the field instead of in an alert box', async () => {

@@ -1,25 +1,27 @@
 // Sticky top bar: the app name, the main pages, the API explorer, the user, Log out.
 import { useQuery } from '@tanstack/react-query';
-import { Bookmark, Camera, Code, LogOut, Settings, SquarePlus, Users } from 'lucide-react';
-import type { FormEvent, ReactNode } from 'react';
+import { Bookmark, Code, Settings, SquarePlus, Users } from 'lucide-react';
+import type { ReactNode } from 'react';
 import { NavLink } from 'react-router';
 import { CLIENT_ROUTES } from '../../../contract/client-routes';
 import { profileQuery } from '../lib/current-user';
 import { Avatar } from './avatar';
+import {
+  LogoMark,
+  LogoutButton,
+  logoClass,
+  navItemActiveClass,
+  navItemClass as itemClass,
+} from './nav-parts';
 import { profilePath } from './user-link';
 import { UserSearch } from './user-search';
-
-const itemClass =
-  'flex shrink-0 items-center gap-2 whitespace-nowrap rounded-lg px-2 py-2 md:px-2.5 text-sm font-medium text-neutral-700 hover:bg-neutral-100 hover:text-neutral-900 focus-ring';
 
 function NavItem({ to, icon, label }: { to: string; icon: ReactNode; label: string }) {
   return (
     <NavLink
       to={to}
       end
-      className={({ isActive }) =>
-        `${itemClass} ${isActive ? 'bg-neutral-100 text-neutral-900' : ''}`
-      }
+      className={({ isActive }) => `${itemClass} ${isActive ? navItemActiveClass : ''}`}
     >
       {icon}
       <span className="sr-only lg:not-sr-only">{label}</span>
@@ -36,13 +38,8 @@ export function Navbar() {
         // Phones: the search box gets a row of its own under the links.
         className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-0.5 gap-y-2 px-3 py-2 sm:gap-x-1 sm:px-4 md:h-14 md:flex-nowrap md:py-0"
       >
-        <NavLink
-          to={CLIENT_ROUTES.feed.path}
-          className="mr-auto flex shrink-0 items-center gap-2 rounded-lg py-1 pr-2 text-lg font-bold tracking-tight whitespace-nowrap focus-ring"
-        >
-          <Camera aria-hidden="true" className="size-6 text-accent" />
-          {/* Phones keep one row of links: the name shows from 640 px up. */}
-          <span className="sr-only sm:not-sr-only sm:whitespace-nowrap">Photo App</span>
+        <NavLink to={CLIENT_ROUTES.feed.path} className={logoClass}>
+          <LogoMark />
         </NavLink>
         <UserSearch className="order-last w-full md:order-none md:mr-2 md:w-52" />
         <NavItem
@@ -72,9 +69,7 @@ export function Navbar() {
         {profile.data ? (
           <NavLink
             to={profilePath(profile.data.username)}
-            className={({ isActive }) =>
-              `${itemClass} ${isActive ? 'bg-neutral-100 text-neutral-900' : ''}`
-            }
+            className={({ isActive }) => `${itemClass} ${isActive ? navItemActiveClass : ''}`}
           >
             <Avatar user={profile.data} size="xs" />
             <span className="sr-only">Your profile: </span>
@@ -83,22 +78,8 @@ export function Navbar() {
             </span>
           </NavLink>
         ) : null}
-        {/* POST with the CSRF value: a link to /logout on another site cannot log anyone out. */}
-        <form method="post" action="/logout" onSubmit={fillLogoutCsrf}>
-          <input type="hidden" name="csrf_token" defaultValue="" />
-          <button type="submit" className={itemClass}>
-            <LogOut aria-hidden="true" className="size-5" />
-            <span className="sr-only lg:not-sr-only">Log out</span>
-          </button>
-        </form>
+        <LogoutButton />
       </nav>
     </header>
   );
-}
-
-/** The csrf_access_token cookie is read when the form is sent: a refresh may have renewed it. */
-function fillLogoutCsrf(event: FormEvent<HTMLFormElement>): void {
-  const field = event.currentTarget.elements.namedItem('csrf_token');
-  const match = /(?:^|;\s*)csrf_access_token=([^;]*)/.exec(document.cookie);
-  if (field instanceof HTMLInputElement) field.value = decodeURIComponent(match?.[1] ?? '');
 }

@@ -23,7 +23,7 @@ export function CodeBlock({
         // axe "scrollable-region-focusable": keyboard users must be able to scroll long code.
         // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
         tabIndex={0}
-        className="max-h-96 overflow-auto rounded-md bg-slate-900 p-3 pr-24 font-mono text-sm leading-relaxed text-slate-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-700"
+        className="max-h-96 overflow-auto rounded-md bg-neutral-900 p-3 pr-24 font-mono text-sm leading-relaxed text-neutral-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent"
       >
         <code>{code}</code>
       </pre>

@@ -16,9 +16,9 @@ interface Props {
 }
 
 const inputClass =
-  'w-full rounded-md border border-slate-400 bg-white px-2 py-1 font-mono text-sm focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-blue-700';
+  'w-full rounded-md border border-neutral-400 bg-white px-2 py-1 font-mono text-sm focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-accent';
 const buttonClass =
-  'inline-flex items-center gap-1.5 rounded-md px-3 py-1.5 text-sm font-semibold focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-700';
+  'inline-flex items-center gap-1.5 rounded-md px-3 py-1.5 text-sm font-semibold focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent';
 
 type Outcome =
   | { kind: 'idle' }
@@ -90,7 +90,7 @@ export function EndpointCard({ endpoint, example, onChanged, onShowSnippets }: P
     <section
       id={endpoint.id}
       aria-labelledby={headingId}
-      className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-6"
+      className="rounded-lg border border-neutral-200 bg-white p-4 shadow-sm sm:p-6"
     >
       <EndpointReference endpoint={endpoint} headingId={headingId} />
 
@@ -153,7 +153,7 @@ export function EndpointCard({ endpoint, example, onChanged, onShowSnippets }: P
         <button
           type="button"
           onClick={() => void send()}
-          className={`${buttonClass} bg-blue-700 text-white hover:bg-blue-800`}
+          className={`${buttonClass} bg-accent text-white hover:bg-accent-strong`}
         >
           <Send aria-hidden="true" className="size-4" /> Send
         </button>
@@ -165,7 +165,7 @@ export function EndpointCard({ endpoint, example, onChanged, onShowSnippets }: P
               setBodyDraft(null);
               setBodyError(null);
             }}
-            className={`${buttonClass} border border-slate-300 bg-white text-slate-800 hover:bg-slate-100`}
+            className={`${buttonClass} border border-neutral-300 bg-white text-neutral-800 hover:bg-neutral-100`}
           >
             <RotateCcw aria-hidden="true" className="size-4" /> Reset example
           </button>
@@ -173,7 +173,7 @@ export function EndpointCard({ endpoint, example, onChanged, onShowSnippets }: P
         <button
           type="button"
           onClick={() => onShowSnippets(endpoint)}
-          className={`${buttonClass} border border-slate-300 bg-white text-slate-800 hover:bg-slate-100`}
+          className={`${buttonClass} border border-neutral-300 bg-white text-neutral-800 hover:bg-neutral-100`}
         >
           <Code aria-hidden="true" className="size-4" /> Code snippets
         </button>

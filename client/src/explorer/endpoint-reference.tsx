@@ -33,7 +33,7 @@ export function EndpointReference({
         <MethodBadge method={endpoint.method} />
         <code className="font-mono text-sm break-all">{endpoint.path}</code>
         {endpoint.deprecated && (
-          <span className="rounded bg-slate-200 px-2 py-0.5 text-xs font-semibold text-slate-800">
+          <span className="rounded bg-neutral-200 px-2 py-0.5 text-xs font-semibold text-neutral-800">
             Deprecated
           </span>
         )}
@@ -44,7 +44,7 @@ export function EndpointReference({
         )}
       </p>
       {endpoint.description && (
-        <p className="mt-2 text-slate-700">{withInlineCode(endpoint.description)}</p>
+        <p className="mt-2 text-neutral-700">{withInlineCode(endpoint.description)}</p>
       )}
 
       {fields.length > 0 && (
@@ -53,12 +53,12 @@ export function EndpointReference({
         <div className="mt-4">
           <table className="w-full table-fixed text-left text-sm">
             <caption className="mb-1 text-left font-semibold">Parameters</caption>
-            <thead className="border-b border-slate-300 text-slate-700">
+            <thead className="border-b border-neutral-300 text-neutral-700">
               <tr>
-                <th scope="col" className="w-1/4 py-1 pr-3">
+                <th scope="col" className="w-[32%] py-1 pr-3 sm:w-1/4">
                   Name
                 </th>
-                <th scope="col" className="w-1/4 py-1 pr-3">
+                <th scope="col" className="w-1/5 py-1 pr-3 sm:w-1/4">
                   Type
                 </th>
                 <th scope="col" className="py-1">
@@ -70,16 +70,16 @@ export function EndpointReference({
               {fields.map((field) => (
                 <tr
                   key={`${field.in}-${field.name}`}
-                  className="border-b border-slate-100 align-top"
+                  className="border-b border-neutral-100 align-top"
                 >
                   <td className="py-1 pr-3 break-words">
                     <span className="font-mono">{field.name}</span>
-                    <span className="block text-xs text-slate-700">
+                    <span className="block text-xs text-neutral-700">
                       {field.in}, {field.required ? 'required' : 'optional'}
                     </span>
                   </td>
                   <td className="py-1 pr-3 font-mono break-words">{field.type}</td>
-                  <td className="py-1 break-words text-slate-700">{field.description}</td>
+                  <td className="py-1 break-words text-neutral-700">{field.description}</td>
                 </tr>
               ))}
             </tbody>
@@ -94,7 +94,7 @@ export function EndpointReference({
             <span className="font-mono font-semibold">{response.status}</span>{' '}
             <span className="font-mono">{response.type}</span>
             {response.description && (
-              <span className="text-slate-700"> · {response.description}</span>
+              <span className="text-neutral-700"> · {response.description}</span>
             )}
           </li>
         ))}

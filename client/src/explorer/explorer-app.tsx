@@ -3,6 +3,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { EndpointCard } from './endpoint-card';
+import { ExplorerHeader } from './explorer-header';
 import { buildExample, type Tokens } from './examples';
 import { ApiError } from '../lib/api';
 import { factsQuery, openApiQuery } from './explorer.queries';
@@ -11,42 +12,6 @@ import { readGroups, slugify, type Endpoint } from './openapi';
 import { SideNav } from './side-nav';
 import { TokenPanel } from './token-panel';
 import { anchorFromHash } from './anchor';
-
-function Header() {
-  return (
-    <header className="sticky top-0 z-10 border-b border-slate-200 bg-white/95 backdrop-blur">
-      <a
-        href="#main"
-        className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:rounded focus:bg-white focus:p-2"
-      >
-        Skip to the endpoints
-      </a>
-      <div className="mx-auto flex min-h-14 max-w-7xl flex-wrap items-center justify-between gap-x-4 gap-y-1 px-4 py-2">
-        <p className="text-lg font-bold">Photo App API</p>
-        <ul className="flex flex-wrap gap-x-4 gap-y-1 text-sm font-medium">
-          <li>
-            <a className="text-blue-800 underline-offset-2 hover:underline" href="/">
-              Back to the app
-            </a>
-          </li>
-          <li>
-            <a
-              className="text-blue-800 underline-offset-2 hover:underline"
-              href="/api/openapi.json"
-            >
-              OpenAPI document
-            </a>
-          </li>
-          <li>
-            <a className="text-blue-800 underline-offset-2 hover:underline" href="/logout">
-              Log out
-            </a>
-          </li>
-        </ul>
-      </div>
-    </header>
-  );
-}
 
 function LoadError({ error }: { error: Error }) {
   const expired = error instanceof ApiError && error.status === 401;
@@ -111,13 +76,13 @@ export function ExplorerApp() {
   const error = openApi.error ?? facts.error;
   return (
     <>
-      <Header />
+      <ExplorerHeader />
       <div className="mx-auto max-w-7xl px-4 lg:flex lg:gap-6">
         {groups.length > 0 && <SideNav groups={groups} />}
         <main id="main" tabIndex={-1} className="min-w-0 flex-1 space-y-8 py-6 focus:outline-none">
           <div>
             <h1 className="text-3xl font-bold">API explorer</h1>
-            <p className="mt-2 max-w-3xl text-slate-700">
+            <p className="mt-2 max-w-3xl text-neutral-700">
               Every endpoint of this server, read from its OpenAPI document. The examples use your
               own data
               {factsData ? ` (you are logged in as ${factsData.me.username})` : ''}: Send performs
@@ -164,10 +129,10 @@ export function ExplorerApp() {
                     <h2 id={`${slugify(group.name)}-heading`} className="text-2xl font-bold">
                       {group.name}
                     </h2>
-                    {group.description && <p className="text-slate-700">{group.description}</p>}
+                    {group.description && <p className="text-neutral-700">{group.description}</p>}
                     {current.map(card)}
                     {aliases.length > 0 && (
-                      <details className="rounded-lg border border-dashed border-slate-400 p-3">
+                      <details className="rounded-lg border border-dashed border-neutral-400 p-3">
                         <summary className="cursor-pointer font-semibold">
                           Deprecated aliases ({aliases.length}): older course paths, same rules
                         </summary>

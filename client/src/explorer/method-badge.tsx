@@ -11,7 +11,7 @@ const COLOURS: Record<string, string> = {
 export function MethodBadge({ method, small = false }: { method: string; small?: boolean }) {
   return (
     <span
-      className={`inline-block shrink-0 rounded font-mono font-bold ring-1 ring-inset ${COLOURS[method] ?? 'bg-slate-100 text-slate-900 ring-slate-300'} ${small ? 'w-14 px-1 py-0.5 text-center text-[0.7rem]' : 'px-2 py-0.5 text-xs'}`}
+      className={`inline-block shrink-0 rounded font-mono font-bold ring-1 ring-inset ${COLOURS[method] ?? 'bg-neutral-100 text-neutral-900 ring-neutral-300'} ${small ? 'w-14 px-1 py-0.5 text-center text-[0.7rem]' : 'px-2 py-0.5 text-xs'}`}
     >
       {method}
     </span>

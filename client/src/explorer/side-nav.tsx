@@ -6,10 +6,7 @@ function NavList({ groups }: { groups: Group[] }) {
   return (
     <ul className="space-y-4 text-sm">
       <li>
-        <a
-          href="#tokens"
-          className="font-semibold text-blue-800 underline-offset-2 hover:underline"
-        >
+        <a href="#tokens" className="font-semibold text-accent underline-offset-2 hover:underline">
           Tokens and code snippets
         </a>
       </li>
@@ -17,7 +14,7 @@ function NavList({ groups }: { groups: Group[] }) {
         <li key={group.name}>
           <a
             href={`#${slugify(group.name)}`}
-            className="font-semibold text-slate-900 underline-offset-2 hover:underline"
+            className="font-semibold text-neutral-900 underline-offset-2 hover:underline"
           >
             {group.name}
           </a>
@@ -28,7 +25,7 @@ function NavList({ groups }: { groups: Group[] }) {
                 <li key={endpoint.id}>
                   <a
                     href={`#${endpoint.id}`}
-                    className="flex items-center gap-2 rounded px-1 py-0.5 text-slate-800 hover:bg-slate-200"
+                    className="flex items-center gap-2 rounded px-1 py-0.5 text-neutral-800 hover:bg-neutral-200"
                   >
                     <MethodBadge method={endpoint.method} small />
                     <span>{endpoint.summary}</span>
@@ -52,7 +49,7 @@ export function SideNav({ groups }: { groups: Group[] }) {
       >
         <NavList groups={groups} />
       </nav>
-      <details className="mt-4 rounded-lg border border-slate-200 bg-white p-3 lg:hidden">
+      <details className="mt-4 rounded-lg border border-neutral-200 bg-white p-3 lg:hidden">
         <summary className="cursor-pointer font-semibold">Endpoints</summary>
         <nav aria-label="Endpoints (compact)" className="mt-3">
           <NavList groups={groups} />

@@ -20,7 +20,7 @@ interface Props {
 }
 
 const fieldClass =
-  'w-full rounded-md border border-slate-400 bg-white px-2 py-1 text-sm focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-blue-700';
+  'w-full rounded-md border border-neutral-400 bg-white px-2 py-1 text-sm focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-accent';
 
 function TokenValue({ label, value }: { label: string; value: string }) {
   return (
@@ -29,7 +29,7 @@ function TokenValue({ label, value }: { label: string; value: string }) {
         <span className="text-sm font-medium">{label}</span>
         <CopyButton text={value} label={label} />
       </div>
-      <p className="mt-1 rounded bg-slate-100 p-2 font-mono text-xs break-all">{value}</p>
+      <p className="mt-1 rounded bg-neutral-100 p-2 font-mono text-xs break-all">{value}</p>
     </div>
   );
 }
@@ -89,12 +89,12 @@ export function TokenPanel({
     <section
       id="tokens"
       aria-labelledby={`${uid}-heading`}
-      className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-6"
+      className="rounded-lg border border-neutral-200 bg-white p-4 shadow-sm sm:p-6"
     >
       <h2 id={`${uid}-heading`} className="flex items-center gap-2 text-xl font-bold">
         <KeyRound aria-hidden="true" className="size-5" /> Tokens for external clients
       </h2>
-      <p className="mt-2 text-sm text-slate-700">
+      <p className="mt-2 text-sm text-neutral-700">
         This page sends requests with your login cookie and the{' '}
         <code className="font-mono">X-CSRF-TOKEN</code> header. Programs outside the browser send{' '}
         <code className="font-mono">Authorization: Bearer &lt;access token&gt;</code> instead, and
@@ -139,7 +139,7 @@ export function TokenPanel({
         <button
           type="submit"
           disabled={busy}
-          className="rounded-md bg-blue-700 px-3 py-1.5 text-sm font-semibold text-white hover:bg-blue-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-700 disabled:opacity-70"
+          className="rounded-md bg-accent px-3 py-1.5 text-sm font-semibold text-white hover:bg-accent-strong focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent disabled:opacity-70"
         >
           Get tokens
         </button>
@@ -176,7 +176,7 @@ export function TokenPanel({
       {request && (
         <div className="mt-3 space-y-3">
           {!tokens && request.needsAuth && (
-            <p className="text-sm text-slate-700">
+            <p className="text-sm text-neutral-700">
               Get tokens above to replace &lt;ACCESS_TOKEN&gt; in the snippets.
             </p>
           )}
