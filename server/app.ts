@@ -31,6 +31,7 @@ import {
 } from './pages/client/client.routes';
 import { explorerPage } from './pages/explorer/explorer.routes';
 import { clientDirApiNotFound, clientDirPageRoutes } from './pages/client/client-dir.routes';
+import { onFrameworkError } from './pages/client/framework-errors';
 import { tokenRoutes } from './features/tokens/tokens.routes';
 import { loginPageRoutes } from './pages/login/login.routes';
 import { logoutPageRoutes } from './pages/logout/logout.routes';
@@ -79,6 +80,8 @@ export async function buildApp(config: Config, db: Db): Promise<FastifyInstance>
     bodyLimit: config.bodyLimit,
     trustProxy: config.trustProxy,
     routerOptions: { ignoreTrailingSlash: true, ignoreDuplicateSlashes: true },
+    // A path the router cannot decode: a page goes to its repaired address, the API gets {message}.
+    frameworkErrors: onFrameworkError,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.decorate('config', config);
