@@ -126,7 +126,7 @@ describe('signing up, posting a photo, settings and sessions', () => {
     await snap('settings');
   });
 
-  it('refuses a too-long first name in the settings with a visible message, saving nothing until it fits', async () => {
+  it('refuses a too-long first name in the settings with a visible message, saving nothing until it fits, and shows a 400 at the field it names', async () => {
     const firstName = page.getByLabel('First name');
     const longName = `Augusta Ada ${'King-Noel '.repeat(30)}`.trimEnd();
     const over = longName.length - ACCOUNT_LIMITS.name;
@@ -158,6 +158,19 @@ describe('signing up, posting a photo, settings and sessions', () => {
     await page.getByText('Your profile is saved.').waitFor();
     profile = await page.evaluate(async () => (await fetch('/api/profile')).json());
     assert.equal(profile.first_name, 'Augusta Ada');
+
+    // The server's 400 is shown at the field it names, and the focus goes there.
+    const email = page.getByLabel('Email');
+    const address = await email.inputValue();
+    await email.fill(address.replace('@', '@@'));
+    await page.getByRole('button', { name: 'Save profile' }).click();
+    await page.getByText(/^Must be an email address/).waitFor();
+    assert.equal(await email.getAttribute('aria-invalid'), 'true');
+    assert.equal(await email.evaluate((element) => element === document.activeElement), true);
+    await expectNoAxeViolations(page, '/settings with an error from the server');
+    await email.fill(address);
+    await page.getByRole('button', { name: 'Save profile' }).click();
+    await page.getByText('Your profile is saved.').waitFor();
   });
 
   it('lists the sessions, ends another one, then changes the password', async () => {

@@ -4,6 +4,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
 import { useAnnounce } from '../../components/announcer';
 import { Avatar } from '../../components/avatar';
+import { fieldErrorOf, type FieldError } from '../../components/field-error';
 import { FormField, FormNotice, refuseTooLong } from '../../components/form-field';
 import { ImagePicker } from '../../components/image-picker';
 import { api, ApiError } from '../../lib/api';
@@ -22,7 +23,9 @@ const LIMITED: Record<keyof Fields, { max: number; name: string }> = {
 };
 
 export function ProfileForm({ user }: { user: User }) {
-  const errorId = useId();
+  const formId = useId();
+  const errorId = `${formId}-error`;
+  const fieldId = (name: keyof Fields) => `${formId}-${name}`;
   const [fields, setFields] = useState<Fields>({
     first_name: user.first_name,
     last_name: user.last_name,
@@ -32,6 +35,8 @@ export function ProfileForm({ user }: { user: User }) {
   const [thumbUrl, setThumbUrl] = useState(user.thumb_url);
   const [uploading, setUploading] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // A 400 that names a field is shown at that field too, and the focus goes there.
+  const [fieldError, setFieldError] = useState<FieldError<keyof Fields> | null>(null);
   const [saved, setSaved] = useState(false);
   const queryClient = useQueryClient();
   const announce = useAnnounce();
@@ -43,15 +48,20 @@ export function ProfileForm({ user }: { user: User }) {
       // Names and pictures show on posts, comments and suggestions too.
       void queryClient.invalidateQueries({ queryKey: queryKeys.posts.all });
       setError(null);
+      setFieldError(null);
       setSaved(true);
       announce('Profile saved');
     },
-    onError: (failure) =>
-      setError(
+    onError: (failure) => {
+      const message =
         failure instanceof ApiError
           ? failure.message
-          : 'Your profile could not be saved. Try again.',
-      ),
+          : 'Your profile could not be saved. Try again.';
+      const named = fieldErrorOf(message, Object.keys(LIMITED) as (keyof Fields)[]);
+      setError(message);
+      setFieldError(named);
+      if (named) document.getElementById(fieldId(named.name))?.focus();
+    },
   });
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
@@ -62,6 +72,7 @@ export function ProfileForm({ user }: { user: User }) {
       ...LIMITED[key],
       text: fields[key],
     }));
+    setFieldError(null);
     if (refuseTooLong(event.currentTarget, limited, setError)) return;
     const imageUrl = fields.image_url.trim();
     save.mutate({
@@ -76,9 +87,12 @@ export function ProfileForm({ user }: { user: User }) {
 
   /** A field's value, change handler and limit, for FormField. */
   const bind = (name: keyof Fields) => ({
+    id: fieldId(name),
+    error: fieldError?.name === name ? fieldError.text : null,
     value: fields[name],
     onChange: (value: string) => {
       setSaved(false);
+      if (fieldError?.name === name) setFieldError(null);
       if (name === 'image_url') setThumbUrl(null);
       setFields((current) => ({ ...current, [name]: value }));
     },
