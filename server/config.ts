@@ -41,6 +41,12 @@ export interface Config {
   redisKeyPrefix: string;
   /** Password hashes computed at once, and how many may wait (API.md §5); more answer 503. */
   hashPool: { threads: number; queue: number };
+  /**
+   * log2 of scrypt's N for new password hashes (PASSWORD_HASH_COST): 17, OWASP's
+   * minimum, and more if wanted; lower only with NODE_ENV=test, to keep tests that are
+   * not about hashing fast.
+   */
+  passwordHashCost: number;
   logLevel: string;
   /** Largest accepted request body, in bytes. */
   bodyLimit: number;
@@ -299,6 +305,7 @@ export function loadConfig(env: Env, cwd = process.cwd()): Config {
     loginFailureWindowSeconds: parseInteger(env, 'LOGIN_FAILURE_WINDOW', 15 * 60, 1, 86_400),
     loginCounterStore,
     redisKeyPrefix: env.REDIS_KEY_PREFIX?.trim() || 'photo-app:',
+    passwordHashCost: parseInteger(env, 'PASSWORD_HASH_COST', 17, rawEnv === 'test' ? 10 : 17, 20),
     hashPool: {
       threads: parseInteger(env, 'HASH_THREADS', Math.max(1, availableParallelism() - 1), 1, 64),
       queue: parseInteger(

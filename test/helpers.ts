@@ -68,6 +68,9 @@ export async function buildTestApp(options: TestAppOptions = {}): Promise<TestAp
     JWT_SECRET: TEST_JWT_SECRET,
     DATABASE_URL: databaseUrl,
     SEED_ON_START: 'false',
+    // Password hashes at N=2^12 instead of 2^17 (config refuses this outside tests):
+    // tests about hashing strength pass PASSWORD_HASH_COST=17 themselves.
+    PASSWORD_HASH_COST: '12',
     ...options.env,
   });
   const app = await buildApp(config, db);

@@ -8,7 +8,7 @@ import { findLoginByUsername, isActive, replacePasswordHash } from '../users/use
 import { CounterStoreUnavailableError } from './counter-stores';
 import { DEVICE_COOKIE, trustedDeviceId } from './device-cookie';
 import { HashPoolBusyError } from './hash-pool';
-import { DUMMY_PASSWORD_HASH, hashPassword, verifyPassword } from './passwords';
+import { dummyPasswordHash, hashPassword, verifyPassword } from './passwords';
 
 export const WRONG_CREDENTIALS = 'Incorrect username or password.';
 
@@ -81,7 +81,7 @@ export async function checkCredentials(
 ): Promise<CredentialsResult> {
   return withLoginAttempt(app, request, input.username, async () => {
     const user = await findLoginByUsername(app.db.kysely, input.username);
-    const check = await verifyPassword(input.password, user?.password_hash ?? DUMMY_PASSWORD_HASH);
+    const check = await verifyPassword(input.password, user?.password_hash ?? dummyPasswordHash());
     if (!user || !check.ok || !isActive(user)) return { ok: false, reason: 'wrong' } as const;
     if (check.needsRehash) {
       // API.md §5: a weaker stored hash is replaced on the next successful login.

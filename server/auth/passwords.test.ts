@@ -4,13 +4,23 @@
 //   hashlib.pbkdf2_hmac('sha256', pw.encode(), salt.encode(), iterations).hex()
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { DUMMY_PASSWORD_HASH, hashPassword, verifyPassword } from './passwords';
+import { loadConfig } from '../config';
+import {
+  configurePasswordHashing,
+  DUMMY_PASSWORD_HASH,
+  dummyPasswordHash,
+  hashPassword,
+  verifyPassword,
+} from './passwords';
 
 const SCRYPT_OWASP =
   'scrypt:131072:8:1$Zq3RkT8wPb2Ld5Xy$be8c9cd3e434e6380abf8467e9941c2c4d58bbb4a0886cfc7fa84c274e0be9665dc44c2dda067f2269b2096f6ab0eae85b92a77c2fa305a7ddce076632085005';
 // werkzeug 3.0's default (N=2^15) of a non-ASCII password: weaker than ours.
 const SCRYPT_WERKZEUG_DEFAULT =
   'scrypt:32768:8:1$aB3dE6gH9jK2mN5p$8eb455e5c2971264c528060f2568b8ecab662559daa456c96664798052ccba4d79d691481ab288bce502da32cfaac95b74f9e2ebbf43082a8aa19c0af025dd97';
+// "password" at N=2^12 (test/sessions.ts PASSWORD_HASH).
+const CHEAP_HEX =
+  '301638ddd13ce9a3c3c69be6be6b478c56dba8f123cbb7fc585296085ff0747325bce4b65df5607010eab44bdd5b2d55eecc58f8de1b85cfe3d3a9c7f45ca638';
 const PBKDF2_600K =
   'pbkdf2:sha256:600000$sPrFuKqxv1eG9WnD$f15f3831169ffaa4fbe2289fd7c9f8e4887d366cc2f78432eb32b18ea5e8040d';
 const PBKDF2_260K =
@@ -105,5 +115,41 @@ describe('hashPassword', () => {
   it('refuses a salt werkzeug could not store', async () => {
     await assert.rejects(hashPassword('x', { salt: 'a$b' }));
     await assert.rejects(hashPassword('x', { salt: '' }));
+  });
+});
+
+describe('PASSWORD_HASH_COST', () => {
+  const base = { JWT_SECRET: 'a-secret-that-is-long-enough-for-hs256-0123456789' };
+
+  it('may go below OWASP strength only with NODE_ENV=test', () => {
+    assert.equal(loadConfig({ ...base, NODE_ENV: 'test' }).passwordHashCost, 17);
+    assert.equal(
+      loadConfig({ ...base, NODE_ENV: 'test', PASSWORD_HASH_COST: '12' }).passwordHashCost,
+      12,
+    );
+    assert.throws(
+      () => loadConfig({ ...base, NODE_ENV: 'development', PASSWORD_HASH_COST: '12' }),
+      /PASSWORD_HASH_COST/,
+    );
+  });
+
+  it('sets the cost of new hashes and of the dummy hash, and back', async () => {
+    try {
+      configurePasswordHashing({ cost: 12 });
+      const cheap = await hashPassword('pw');
+      assert.match(cheap, /^scrypt:4096:8:1\$/);
+      assert.deepEqual(await verifyPassword('pw', cheap), { ok: true, needsRehash: false });
+      assert.match(dummyPasswordHash(), /^scrypt:4096:8:1\$/);
+      assert.equal((await verifyPassword('', dummyPasswordHash())).ok, false);
+    } finally {
+      configurePasswordHashing({ cost: 17 });
+    }
+    assert.equal(dummyPasswordHash(), DUMMY_PASSWORD_HASH);
+    // Back at full strength, a cheap hash is weaker: replaced on the next login.
+    assert.equal(
+      (await verifyPassword('password', 'scrypt:4096:8:1$Zq3RkT8wPb2Ld5Xy$' + CHEAP_HEX))
+        .needsRehash,
+      true,
+    );
   });
 });

@@ -9,7 +9,9 @@ import { randomInt, timingSafeEqual } from 'node:crypto';
 import { runHash } from './hash-pool';
 
 /** OWASP's minimum for scrypt (API.md §5): N=2^17, r=8, p=1. */
-const SCRYPT = { N: 2 ** 17, r: 8, p: 1 } as const;
+const OWASP_SCRYPT = { N: 2 ** 17, r: 8, p: 1 } as const;
+/** What new hashes use: OWASP's unless configured (config PASSWORD_HASH_COST; lower only in tests). */
+let newHashCost: { N: number; r: number; p: number } = OWASP_SCRYPT;
 const SCRYPT_KEY_LENGTH = 64;
 const SALT_LENGTH = 16;
 const SALT_CHARS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
@@ -32,6 +34,26 @@ const WERKZEUG_DEFAULT_PBKDF2_ITERATIONS = 600_000;
  */
 export const DUMMY_PASSWORD_HASH =
   'scrypt:131072:8:1$D4vqheuysBZtXGP9$7d8a5cf5b8ab4f793d60eeae0e0234bdcc7a4791a295cfa87b90233ea3a5746fa21e2ff3f8371fa9d616648f29e41a75252f13ee7c95145202cd933de0f1eb61';
+
+let dummyHash = DUMMY_PASSWORD_HASH;
+
+/**
+ * Sets the cost of new hashes to N=2^cost (plugins/auth.ts, from the configuration).
+ * Config refuses a cost below 17 outside NODE_ENV=test. The dummy hash follows, so an
+ * unknown username still costs what a real one does.
+ */
+export function configurePasswordHashing(options: { cost: number }): void {
+  newHashCost = { ...OWASP_SCRYPT, N: 2 ** options.cost };
+  dummyHash =
+    newHashCost.N === OWASP_SCRYPT.N
+      ? DUMMY_PASSWORD_HASH
+      : `scrypt:${newHashCost.N}:8:1$D4vqheuysBZtXGP9$${'00'.repeat(SCRYPT_KEY_LENGTH)}`;
+}
+
+/** A hash nobody's password matches, at the cost of new hashes (for unknown usernames). */
+export function dummyPasswordHash(): string {
+  return dummyHash;
+}
 
 export interface PasswordCheck {
   ok: boolean;
@@ -72,8 +94,8 @@ export async function hashPassword(
   const salt = options.salt ?? generateSalt();
   if (salt === '' || salt.includes('$'))
     throw new Error('A password salt must be non-empty and contain no "$".');
-  const key = await scryptAsync(password, salt, SCRYPT_KEY_LENGTH, SCRYPT);
-  return `scrypt:${SCRYPT.N}:${SCRYPT.r}:${SCRYPT.p}$${salt}$${key.toString('hex')}`;
+  const key = await scryptAsync(password, salt, SCRYPT_KEY_LENGTH, newHashCost);
+  return `scrypt:${newHashCost.N}:${newHashCost.r}:${newHashCost.p}$${salt}$${key.toString('hex')}`;
 }
 
 const positiveInteger = (text: string | undefined): number | null =>
@@ -131,7 +153,7 @@ export async function verifyPassword(password: string, stored: string): Promise<
   const method = parseMethod(methodText);
   if (!method || salt === '' || !/^(?:[0-9a-f]{2})+$/.test(hex)) {
     // Same work as a real check, so an account with an unusable hash looks like any other.
-    await verifyPassword(password, DUMMY_PASSWORD_HASH);
+    await verifyPassword(password, dummyHash);
     return { ok: false, needsRehash: false };
   }
   const expected = Buffer.from(hex, 'hex');
@@ -150,9 +172,9 @@ export async function verifyPassword(password: string, stored: string): Promise<
   const ok = actual.length === expected.length && timingSafeEqual(actual, expected);
   const weaker =
     method.kind === 'pbkdf2' ||
-    method.N < SCRYPT.N ||
-    method.r < SCRYPT.r ||
-    method.p < SCRYPT.p ||
+    method.N < newHashCost.N ||
+    method.r < newHashCost.r ||
+    method.p < newHashCost.p ||
     expected.length < SCRYPT_KEY_LENGTH;
   return { ok, needsRehash: ok && weaker };
 }

@@ -14,6 +14,7 @@ import { REFRESH_COOKIE } from '../auth/cookies';
 import { configureHashPool } from '../auth/hash-pool';
 import type { CounterStore } from '../auth/counter-stores';
 import { createCounterStore, createLoginLimiter, type LoginLimiter } from '../auth/login-limiter';
+import { configurePasswordHashing } from '../auth/passwords';
 import { refreshAccess, setAccessCookies } from '../auth/session';
 
 /** How a route is protected, decided by the scope it is registered in (app.ts). */
@@ -130,6 +131,7 @@ const isUnderApi = (url: string) => url === '/api' || url.startsWith('/api/');
  */
 export function registerAuth(app: FastifyInstance): void {
   configureHashPool(app.config.hashPool);
+  configurePasswordHashing({ cost: app.config.passwordHashCost });
   const counterStore = createCounterStore(app.config, app.db.kysely, app.log);
   app.decorate('counterStore', counterStore);
   const loginLimiter = createLoginLimiter(counterStore, {

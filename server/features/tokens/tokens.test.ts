@@ -13,7 +13,8 @@ const PBKDF2_PASSWORD =
   'pbkdf2:sha256:600000$sPrFuKqxv1eG9WnD$f15f3831169ffaa4fbe2289fd7c9f8e4887d366cc2f78432eb32b18ea5e8040d';
 
 describe(`POST /api/token (${testDialect})`, () => {
-  const t = useTestApp();
+  // At full strength (N=2^17, as in production), unlike the other tests' N=2^12.
+  const t = useTestApp({ env: { PASSWORD_HASH_COST: '17' } });
 
   const token = (payload: unknown) =>
     t.app.inject({ method: 'POST', url: '/api/token', payload: payload as object });
