@@ -184,6 +184,18 @@ describe('people, posts, search, stories and not-found screens', () => {
     const bubbles = page.getByRole('list', { name: 'Stories' }).getByRole('button');
     await bubbles.first().waitFor();
     assert.equal(await bubbles.count(), people);
+    // A long username stays on one line, cut with an ellipsis; the whole name is in the title.
+    const name = bubbles.first().locator('span.truncate');
+    await name.evaluate((span) => (span.textContent = 'a_username_of_thirty_characters'));
+    const { lines, cut } = await name.evaluate((span) => ({
+      lines: Math.round(
+        span.getBoundingClientRect().height / parseFloat(getComputedStyle(span).lineHeight),
+      ),
+      cut:
+        span.scrollWidth > span.clientWidth && getComputedStyle(span).textOverflow === 'ellipsis',
+    }));
+    assert.deepEqual({ lines, cut }, { lines: 1, cut: true });
+    assert.ok((await bubbles.first().getAttribute('title'))?.startsWith(stories[0]!.user.username));
     await checkScreen(page, 'story-viewer', async () => {
       if ((await page.getByRole('dialog').count()) === 0) await bubbles.first().click();
       await page.getByRole('dialog').waitFor();
@@ -191,6 +203,10 @@ describe('people, posts, search, stories and not-found screens', () => {
       if ((await pause.count()) > 0) await pause.click();
     });
     const dialog = page.getByRole('dialog');
+    // The title bar names the person and the place in their stories.
+    const title = (await dialog.getByRole('heading', { level: 2 }).textContent()) ?? '';
+    assert.match(title, /^\S.*, story 1 of \d+$/);
+    await page.getByRole('dialog', { name: title }).waitFor();
     const first = await dialog.getByRole('figure').getAttribute('aria-label');
     await dialog.getByRole('figure').press('ArrowRight');
     assert.notEqual(await dialog.getByRole('figure').getAttribute('aria-label'), first);

@@ -5,6 +5,7 @@ import { useCallback, useMemo, useState } from 'react';
 import { Avatar } from '../../components/avatar';
 import { Skeleton } from '../../components/states';
 import type { Story } from '../../../../contract';
+import { displayName } from '../../lib/format';
 import { readSeen } from './seen-stories';
 import { storiesQuery } from './stories.queries';
 import { StoryViewer, type StoryGroup } from './story-viewer';
@@ -65,13 +66,15 @@ export function StoriesRow() {
                 onClick={() => setOpen(index)}
                 className="flex w-full flex-col items-center gap-1.5 rounded-lg p-0.5 focus-ring"
                 data-seen={unseen ? undefined : 'true'}
+                title={`${group.user.username} (${displayName(group.user)})`}
               >
                 <span className={`${unseen ? 'story-ring' : 'bg-neutral-300'} rounded-full p-0.5`}>
                   <span className="block rounded-full bg-white p-0.5">
                     <Avatar user={group.user} size="lg" />
                   </span>
                 </span>
-                <span className="line-clamp-2 w-full text-center text-xs leading-tight break-all text-neutral-800">
+                {/* One line, cut with an ellipsis: the full name is in the title and the accessible name. */}
+                <span className="w-full truncate text-center text-xs leading-tight text-neutral-800">
                   {group.user.username}
                 </span>
                 <span className="sr-only">

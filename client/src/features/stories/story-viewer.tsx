@@ -8,6 +8,7 @@ import { Avatar } from '../../components/avatar';
 import { Modal } from '../../components/modal';
 import { UserLink } from '../../components/user-link';
 import type { Story, User } from '../../../../contract';
+import { displayName } from '../../lib/format';
 import { markSeen } from './seen-stories';
 
 export const STORY_MS = 6000;
@@ -73,11 +74,13 @@ export function StoryViewer({
   });
 
   if (!group || !story) return null;
-  const title = `Stories by ${group.user.username}`;
+  // The title bar names the person and where the viewer is in their stories (a Story
+  // has no time of its own in the contract, API.md §3: {id, text, user}).
+  const title = `${displayName(group.user)}, story ${position.story + 1} of ${group.stories.length}`;
   const label = `Story ${position.story + 1} of ${group.stories.length} by ${group.user.username}`;
 
   return (
-    <Modal title={title} hideTitle onClose={onClose} size="sm">
+    <Modal title={title} onClose={onClose} size="sm">
       {/* Arrow keys anywhere in the dialog step through the stories. */}
       {/* eslint-disable-next-line jsx-a11y/no-static-element-interactions */}
       <div
@@ -101,10 +104,10 @@ export function StoryViewer({
         </div>
         <div className="flex items-center gap-3">
           <Avatar user={group.user} size="sm" />
-          <UserLink username={group.user.username} />
-          <span className="ml-auto text-xs text-neutral-600">
-            {position.story + 1} / {group.stories.length}
-          </span>
+          <UserLink
+            username={group.user.username}
+            className="min-w-0 truncate font-semibold hover:underline"
+          />
         </div>
         <figure
           // Focusable so that keyboard users can hold a story still, as the pointer does.
