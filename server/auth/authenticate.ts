@@ -6,6 +6,7 @@ import { findActiveUser } from '../users/users.queries';
 import type { UserFields } from '../users/users.mapper';
 import { ACCESS_COOKIE, CSRF_ACCESS_COOKIE } from './cookies';
 import { csrfHeaderMatches, csrfRefusal, needsCsrfHeader } from './csrf';
+import { noteSessionUse } from './sessions';
 import { InvalidTokenError, userIdOf, type TokenClaims } from './tokens';
 
 /** The user an access token names, with the columns that may leave the server. */
@@ -87,5 +88,7 @@ export async function authenticate(
         : 'This session has ended (logged out, or the password was changed): log in again.',
     );
   }
+  // The session list's "last used" (API.md §5, §9): written about once a minute per session.
+  if (claims.sid !== undefined) await noteSessionUse(app.db.kysely, claims.sid);
   return { user, authentication: { claims, source } };
 }

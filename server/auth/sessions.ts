@@ -23,6 +23,7 @@ export async function insertSession(
   userAgent: string | undefined,
 ): Promise<string> {
   const id = randomUUID();
+  remember(id, Date.now());
   const now = toDbTime(new Date());
   await db
     .insertInto('sessions')
@@ -37,12 +38,49 @@ export async function insertSession(
   return id;
 }
 
+/** last_used moves at most this often: a session list needs minutes, not milliseconds. */
+export const LAST_USED_STEP_MS = 60_000;
+
+// When this process last wrote each session's last_used (or made the session), so
+// that most requests write nothing at all; bounded, old entries are dropped.
+const lastWritten = new Map<string, number>();
+const LAST_WRITTEN_MAX = 50_000;
+
+function remember(sessionId: string, at: number): void {
+  if (lastWritten.size >= LAST_WRITTEN_MAX) {
+    for (const [id, when] of lastWritten)
+      if (at - when >= LAST_USED_STEP_MS) lastWritten.delete(id);
+    if (lastWritten.size >= LAST_WRITTEN_MAX) lastWritten.clear();
+  }
+  lastWritten.set(sessionId, at);
+}
+
 /** Notes a refresh or page renewal of a live session. */
 export async function touchSession(db: Executor, sessionId: string): Promise<void> {
+  remember(sessionId, Date.now());
   await db
     .updateTable('sessions')
     .set({ last_used_at: toDbTime(new Date()) })
     .where('id', '=', sessionId)
+    .execute();
+}
+
+/**
+ * Notes any authenticated use of a session (auth/authenticate.ts): at most once a
+ * LAST_USED_STEP_MS per session and process, and the UPDATE itself only moves a
+ * last_used that is older than that (several workers write it once, not each).
+ * Most requests run no statement for it; the one that does awaits it.
+ */
+export async function noteSessionUse(db: Executor, sessionId: string): Promise<void> {
+  const now = Date.now();
+  const written = lastWritten.get(sessionId);
+  if (written !== undefined && now - written < LAST_USED_STEP_MS) return;
+  remember(sessionId, now);
+  await db
+    .updateTable('sessions')
+    .set({ last_used_at: toDbTime(new Date(now)) })
+    .where('id', '=', sessionId)
+    .where('last_used_at', '<', toDbTime(new Date(now - LAST_USED_STEP_MS)))
     .execute();
 }
 

@@ -1,9 +1,11 @@
 import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
 import { describe, it } from 'node:test';
 import { createUser } from '../../../test/fixtures';
 import { testDialect, useTestApp } from '../../../test/helpers';
 import { decodeJwt, signJwt } from '../../../test/jwt';
 import { apiLogin, browserLogin, PASSWORD_HASH } from '../../../test/sessions';
+import { fromDbTime, toDbTime } from '../../db/portable';
 
 const HEADER = { alg: 'HS256', typ: 'JWT' };
 
@@ -244,5 +246,56 @@ describe(`sessions (${testDialect})`, () => {
     assert.equal(unauthorized.headers['cache-control'], 'no-store');
     const openapi = await t.app.inject({ method: 'GET', url: '/api/openapi.json' });
     assert.notEqual(openapi.headers['cache-control'], 'no-store');
+  });
+});
+
+describe(`a session's last_used (${testDialect})`, () => {
+  const t = useTestApp();
+
+  it('moves on an authenticated use, at most once a minute', async () => {
+    const user = await createUser(t.db, { password_hash: PASSWORD_HASH });
+    // A session this process has not seen yet (made by another worker, or before a restart).
+    const id = randomUUID();
+    const tenMinutesAgo = toDbTime(new Date(Date.now() - 10 * 60_000));
+    await t.db.kysely
+      .insertInto('sessions')
+      .values({
+        id,
+        user_id: user.id,
+        created_at: tenMinutesAgo,
+        last_used_at: tenMinutesAgo,
+        user_agent: null,
+      })
+      .execute();
+    const lastUsed = async () =>
+      fromDbTime(
+        (
+          await t.db.kysely
+            .selectFrom('sessions')
+            .select('last_used_at')
+            .where('id', '=', id)
+            .executeTakeFirstOrThrow()
+        ).last_used_at,
+      ).getTime();
+    const access = t.app.tokens.sign('access', user.id, { sessionId: id }).token;
+    const use = () =>
+      t.app.inject({
+        method: 'GET',
+        url: '/api/profile',
+        headers: { authorization: `Bearer ${access}` },
+      });
+
+    const before = Date.now();
+    assert.equal((await use()).statusCode, 200);
+    assert.ok((await lastUsed()) >= before - 1000, 'moved to now');
+
+    // Within the minute, another use writes nothing (set it back to see that).
+    await t.db.kysely
+      .updateTable('sessions')
+      .set({ last_used_at: tenMinutesAgo })
+      .where('id', '=', id)
+      .execute();
+    assert.equal((await use()).statusCode, 200);
+    assert.equal(await lastUsed(), fromDbTime(tenMinutesAgo).getTime());
   });
 });
