@@ -120,21 +120,16 @@ export function generateDemoData(options: { now: Date; passwordHash: string }): 
   const draftComments: Array<{ user_id: number; post_id: number; text: string; ago: number }> = [];
   for (const userId of userIds) {
     const visible = othersPostsSeenBy(userId);
-    for (const post of random.sample(visible, random.int(5, 20))) {
-      likes_posts.push({
-        id: likes_posts.length + 1,
-        user_id: userId,
-        post_id: post.id,
-        timestamp: at(after(post.ago)),
-      });
-    }
-    for (const post of random.sample(visible, random.int(5, 20))) {
-      bookmarks.push({
-        id: bookmarks.length + 1,
-        user_id: userId,
-        post_id: post.id,
-        timestamp: at(after(post.ago)),
-      });
+    // Likes, then bookmarks: the same columns, each from its own sample.
+    for (const rows of [likes_posts, bookmarks]) {
+      for (const post of random.sample(visible, random.int(5, 20))) {
+        rows.push({
+          id: rows.length + 1,
+          user_id: userId,
+          post_id: post.id,
+          timestamp: at(after(post.ago)),
+        });
+      }
     }
     for (const post of random.sample(visible, random.int(5, 20))) {
       draftComments.push({

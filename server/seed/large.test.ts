@@ -97,24 +97,21 @@ describe(`seedLarge (${testDialect})`, () => {
   });
 
   it('writes no quote or backslash into any text', async () => {
-    const texts = [
-      ...(await t.db.kysely
-        .selectFrom('users')
-        .select(['first_name as a', 'last_name as b', 'username as c'])
-        .execute()),
-      ...(await t.db.kysely
-        .selectFrom('posts')
-        .select(['caption as a', 'alt_text as b', 'image_url as c'])
-        .execute()),
-      ...(await t.db.kysely
-        .selectFrom('comments')
-        .select(['text as a', 'text as b', 'text as c'])
-        .execute()),
-      ...(await t.db.kysely
-        .selectFrom('stories')
-        .select(['text as a', 'text as b', 'text as c'])
-        .execute()),
-    ].flatMap((row) => [row.a, row.b, row.c]);
+    const textColumns = {
+      users: ['first_name', 'last_name', 'username'],
+      posts: ['caption', 'alt_text', 'image_url'],
+      comments: ['text'],
+      stories: ['text'],
+    } as const;
+    const texts: Array<string | null> = [];
+    for (const [table, columns] of Object.entries(textColumns)) {
+      // Any one of the tables: the casts keep Kysely from inferring a union of their rows.
+      const rows = await t.db.kysely
+        .selectFrom(table as 'stories')
+        .select(columns as readonly ['text'])
+        .execute();
+      texts.push(...rows.flatMap((row) => Object.values(row) as Array<string | null>));
+    }
     assert.equal(texts.filter((text) => /['"\\]/.test(text ?? '')).length, 0);
   });
 

@@ -40,7 +40,7 @@ export interface SeedOptions {
 export class SeedRefusedError extends Error {}
 
 /** Insert order; deletion runs in reverse (foreign keys point backwards in this list). */
-const COURSE_TABLES = [
+export const COURSE_TABLES = [
   'users',
   'following',
   'posts',
