@@ -5,7 +5,7 @@
 // which a busy machine inflates far less than wall-clock throughput).
 import { brotliCompressSync, constants, deflateSync, gzipSync } from 'node:zlib';
 import { prepareBenchDatabase } from './bench-database';
-import { startApp } from './bench-servers';
+import { loginAsDemoUser, startApp } from './bench-servers';
 import { buildServer } from './build-server';
 
 const PATHS = ['/api/posts?limit=20', '/api/posts?limit=50', '/api/stories', '/api/bookmarks'];
@@ -53,12 +53,7 @@ async function main(): Promise<void> {
   try {
     const app = await startApp({ databaseUrl: database.url, workers: 1 });
     try {
-      const login = await fetch(`${app.base}/api/token`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ username: 'webdev', password: 'password' }),
-      });
-      const { access_token: token } = (await login.json()) as { access_token: string };
+      const token = await loginAsDemoUser(app.base);
       for (const path of [...PATHS, '/login']) {
         const response = await fetch(`${app.base}${path}`, {
           headers: { authorization: `Bearer ${token}`, 'accept-encoding': 'identity' },

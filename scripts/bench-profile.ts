@@ -11,7 +11,7 @@ import { parseArgs } from 'node:util';
 import { createLoadGenerator } from './bench-load';
 import { prepareBenchDatabase } from './bench-database';
 import { summariseProfile, type CpuProfile } from './bench-profile-summary';
-import { startApp } from './bench-servers';
+import { loginAsDemoUser, startApp } from './bench-servers';
 import { buildServer } from './build-server';
 
 const { values: flags } = parseArgs({
@@ -50,12 +50,7 @@ async function main(): Promise<void> {
     let requestsPerSecond = 0;
     let loadStarted = Date.now();
     try {
-      const login = await fetch(`${app.base}/api/token`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ username: 'webdev', password: 'password' }),
-      });
-      const { access_token: token } = (await login.json()) as { access_token: string };
+      const token = await loginAsDemoUser(app.base);
       loadStarted = Date.now();
       const result = await createLoadGenerator().load({
         url: `${app.base}${flags.path}`,

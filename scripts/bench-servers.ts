@@ -148,3 +148,14 @@ export function workerRss(child: ChildProcess): number[] {
   const pids = workers.length > 0 ? workers : [child.pid];
   return pids.map(rssMegabytes).filter((value): value is number => value !== null);
 }
+
+/** The demo user's access token from POST /api/token (the seeded webdev / password). */
+export async function loginAsDemoUser(base: string): Promise<string> {
+  const response = await fetch(`${base}/api/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'webdev', password: 'password' }),
+  });
+  if (!response.ok) throw new Error(`POST /api/token answered ${response.status}`);
+  return ((await response.json()) as { access_token: string }).access_token;
+}

@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util';
 import { createLoadGenerator, type LoadOptions } from './bench-load';
 import { prepareBenchDatabase, type BenchDatabaseOptions } from './bench-database';
 import { describeMachine, printTable, saveJson, type Row } from './bench-report';
-import { startApp, startBaseline, workerRss } from './bench-servers';
+import { loginAsDemoUser, startApp, startBaseline, workerRss } from './bench-servers';
 import { buildServer } from './build-server';
 
 const USAGE = `Usage: npm run bench -- [--smoke] [--only sqlite|pg] [--large N [--posts-per-user M]]
@@ -82,16 +82,6 @@ function configurations(): BenchDatabaseOptions[] {
 
 function wantDialect(postgres: boolean): boolean {
   return flags.only === undefined || flags.only === (postgres ? 'pg' : 'sqlite');
-}
-
-async function login(base: string): Promise<string> {
-  const response = await fetch(`${base}/api/token`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'webdev', password: 'password' }),
-  });
-  if (!response.ok) throw new Error(`POST /api/token answered ${response.status}`);
-  return ((await response.json()) as { access_token: string }).access_token;
 }
 
 interface Scenario {
@@ -187,7 +177,7 @@ async function main(): Promise<void> {
     try {
       const app = await startApp({ databaseUrl: database.url, workers });
       try {
-        const token = await login(app.base);
+        const token = await loginAsDemoUser(app.base);
         const feed = await fetch(`${app.base}/api/posts?limit=1`, {
           headers: { authorization: `Bearer ${token}` },
         });
