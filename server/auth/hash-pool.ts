@@ -68,7 +68,10 @@ function currentPool(): Piscina {
     maxThreads: options.threads,
     // Piscina's own queue check is the final word (it is atomic with the dispatch).
     maxQueue: options.queue,
-    idleTimeout: 30_000,
+    // Threads start with the first hash (minThreads 0) and exit 5 s after the last:
+    // each is a V8 isolate of ~10 MB resident, which a read-only worker should not
+    // carry for long after one login (README, Performance: RSS per worker).
+    idleTimeout: 5_000,
     // Workers must not inherit a test runner's or tsx's flags beyond what they need.
     execArgv: [],
   });
