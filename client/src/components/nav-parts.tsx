@@ -24,11 +24,11 @@ export function LogoMark() {
 /** POST with the CSRF value: a link to /logout on another site cannot log anyone out. */
 export function LogoutButton() {
   return (
-    <form method="post" action="/logout" onSubmit={fillLogoutCsrf}>
+    <form method="post" action="/logout" onSubmit={fillLogoutCsrf} className="shrink-0">
       <input type="hidden" name="csrf_token" defaultValue="" />
       <button type="submit" className={navItemClass}>
         <LogOut aria-hidden="true" className="size-5" />
-        <span className="sr-only lg:not-sr-only">Log out</span>
+        <span className="sr-only xl:not-sr-only">Log out</span>
       </button>
     </form>
   );

@@ -24,7 +24,7 @@ function NavItem({ to, icon, label }: { to: string; icon: ReactNode; label: stri
       className={({ isActive }) => `${itemClass} ${isActive ? navItemActiveClass : ''}`}
     >
       {icon}
-      <span className="sr-only lg:not-sr-only">{label}</span>
+      <span className="sr-only xl:not-sr-only">{label}</span>
     </NavLink>
   );
 }
@@ -36,7 +36,7 @@ export function Navbar() {
       <nav
         aria-label="Main"
         // Phones: the search box gets a row of its own under the links.
-        className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-0.5 gap-y-2 px-3 py-2 sm:gap-x-1 sm:px-4 md:h-14 md:flex-nowrap md:py-0"
+        className="mx-auto flex max-w-5xl flex-wrap xl:max-w-6xl items-center gap-x-0.5 gap-y-2 px-3 py-2 sm:gap-x-1 sm:px-4 md:h-14 md:flex-nowrap md:py-0"
       >
         <NavLink to={CLIENT_ROUTES.feed.path} className={logoClass}>
           <LogoMark />
@@ -64,7 +64,7 @@ export function Navbar() {
         />
         <a href="/api" className={itemClass}>
           <Code aria-hidden="true" className="size-5" />
-          <span className="sr-only lg:not-sr-only">API</span>
+          <span className="sr-only xl:not-sr-only">API</span>
         </a>
         {profile.data ? (
           <NavLink
@@ -73,7 +73,7 @@ export function Navbar() {
           >
             <Avatar user={profile.data} size="xs" />
             <span className="sr-only">Your profile: </span>
-            <span className="sr-only xl:not-sr-only" data-testid="navbar-username">
+            <span className="sr-only 2xl:not-sr-only" data-testid="navbar-username">
               {profile.data.username}
             </span>
           </NavLink>

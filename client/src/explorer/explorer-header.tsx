@@ -33,7 +33,7 @@ function NavItem({
       className={`${navItemClass} ${current ? navItemActiveClass : ''}`}
     >
       {icon}
-      <span className="sr-only lg:not-sr-only">{label}</span>
+      <span className="sr-only xl:not-sr-only">{label}</span>
     </a>
   );
 }
@@ -90,7 +90,7 @@ export function ExplorerHeader() {
           <a href={profilePath(profile.data.username)} className={navItemClass}>
             <Avatar user={profile.data} size="xs" />
             <span className="sr-only">Your profile: </span>
-            <span className="sr-only xl:not-sr-only">{profile.data.username}</span>
+            <span className="sr-only 2xl:not-sr-only">{profile.data.username}</span>
           </a>
         ) : null}
         <LogoutButton />
