@@ -33,15 +33,30 @@ function cookieJar(initial: Record<string, string>) {
   return { jar, getCookie: (name: string) => jar[name] };
 }
 
+/** A client of `server` reading cookies with `getCookie`, counting its session expiries. */
+function clientOf(
+  server: ReturnType<typeof fakeServer>,
+  getCookie: (name: string) => string | undefined = () => undefined,
+) {
+  let expired = 0;
+  const client = createApiClient({
+    fetch: server.fetch,
+    getCookie,
+    onSessionExpired: () => expired++,
+  });
+  return {
+    client,
+    get expired() {
+      return expired;
+    },
+  };
+}
+
 describe('createApiClient', () => {
   it('sends X-CSRF-TOKEN from csrf_access_token on writes and not on reads', async () => {
     const server = fakeServer(() => json(200, {}));
     const { getCookie } = cookieJar({ csrf_access_token: 'csrf-1' });
-    const client = createApiClient({
-      fetch: server.fetch,
-      getCookie,
-      onSessionExpired: () => undefined,
-    });
+    const { client } = clientOf(server, getCookie);
     await client.get('/api/posts');
     await client.post('/api/likes', { post_id: 3 });
     await client.delete('/api/likes/9');
@@ -55,11 +70,7 @@ describe('createApiClient', () => {
 
   it('throws an ApiError carrying the server message and status', async () => {
     const server = fakeServer(() => json(400, { message: 'The post is already liked.' }));
-    const client = createApiClient({
-      fetch: server.fetch,
-      getCookie: () => undefined,
-      onSessionExpired: () => undefined,
-    });
+    const { client } = clientOf(server);
     await assert.rejects(client.post('/api/likes', { post_id: 1 }), (error: unknown) => {
       assert.ok(error instanceof ApiError);
       assert.equal(error.status, 400);
@@ -82,12 +93,8 @@ describe('createApiClient', () => {
         ? json(201, { id: 5 })
         : json(401, { message: 'expired' });
     });
-    let expired = 0;
-    const client = createApiClient({
-      fetch: server.fetch,
-      getCookie,
-      onSessionExpired: () => expired++,
-    });
+    const session = clientOf(server, getCookie);
+    const { client } = session;
     const result = await client.post<{ id: number }>('/api/likes', { post_id: 2 });
     assert.deepEqual(result, { id: 5 });
     assert.deepEqual(
@@ -98,7 +105,7 @@ describe('createApiClient', () => {
     assert.equal(refresh?.method, 'POST');
     assert.equal(refresh?.body, undefined);
     assert.equal(refresh?.headers['X-CSRF-TOKEN'], 'refresh-csrf');
-    assert.equal(expired, 0);
+    assert.equal(session.expired, 0);
   });
 
   it('shares one renewal between concurrent requests that get a 401', async () => {
@@ -111,11 +118,7 @@ describe('createApiClient', () => {
       }
       return renewed ? json(200, { path: call.path }) : json(401, { message: 'expired' });
     });
-    const client = createApiClient({
-      fetch: server.fetch,
-      getCookie: () => 'x',
-      onSessionExpired: () => undefined,
-    });
+    const { client } = clientOf(server, () => 'x');
     const results = await Promise.all([
       client.get('/api/a'),
       client.get('/api/b'),
@@ -129,17 +132,13 @@ describe('createApiClient', () => {
     const server = fakeServer((call) =>
       call.path === REFRESH_PATH ? json(401, { message: 'revoked' }) : json(401, {}),
     );
-    let expired = 0;
-    const client = createApiClient({
-      fetch: server.fetch,
-      getCookie: () => 'x',
-      onSessionExpired: () => expired++,
-    });
+    const session = clientOf(server, () => 'x');
+    const { client } = session;
     await assert.rejects(
       client.get('/api/profile'),
       (error: unknown) => error instanceof ApiError && error.status === 401,
     );
-    assert.equal(expired, 1);
+    assert.equal(session.expired, 1);
     assert.equal(server.calls.length, 2);
   });
 
@@ -148,40 +147,28 @@ describe('createApiClient', () => {
       if (call.path === REFRESH_PATH) throw new TypeError('Failed to fetch');
       return json(401, {});
     });
-    let expired = 0;
-    const client = createApiClient({
-      fetch: server.fetch,
-      getCookie: () => 'x',
-      onSessionExpired: () => expired++,
-    });
+    const session = clientOf(server, () => 'x');
+    const { client } = session;
     await assert.rejects(client.get('/api/profile'), ApiError);
-    assert.equal(expired, 1);
+    assert.equal(session.expired, 1);
   });
 
   it('gives up after one retry when the renewed token is refused too', async () => {
     const server = fakeServer((call) =>
       call.path === REFRESH_PATH ? json(200, {}) : json(401, {}),
     );
-    let expired = 0;
-    const client = createApiClient({
-      fetch: server.fetch,
-      getCookie: () => 'x',
-      onSessionExpired: () => expired++,
-    });
+    const session = clientOf(server, () => 'x');
+    const { client } = session;
     await assert.rejects(client.get('/api/profile'), ApiError);
     assert.equal(server.calls.length, 3);
-    assert.equal(expired, 1);
+    assert.equal(session.expired, 1);
   });
 
   it('names the status when an error body is not JSON', async () => {
     const server = fakeServer(
       () => new Response('<html>bad gateway</html>', { status: 502, statusText: 'Bad Gateway' }),
     );
-    const client = createApiClient({
-      fetch: server.fetch,
-      getCookie: () => undefined,
-      onSessionExpired: () => undefined,
-    });
+    const { client } = clientOf(server);
     await assert.rejects(client.get('/api/posts'), {
       message: 'The server answered 502 Bad Gateway.',
     });
