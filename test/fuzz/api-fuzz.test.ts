@@ -117,5 +117,7 @@ function errorMessageOf(answer: LightMyRequestResponse): string {
   assert.match(String(answer.headers['content-type']), /^application\/json/, answer.body);
   const body = answer.json<{ message?: unknown }>();
   assert.equal(typeof body.message, 'string', `error body ${answer.body}`);
+  // API.md §1: the error body is {message} and nothing else (no framework fields).
+  assert.deepEqual(Object.keys(body), ['message'], `error body ${answer.body}`);
   return body.message as string;
 }

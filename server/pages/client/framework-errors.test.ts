@@ -14,7 +14,7 @@ describe('repairPercentEncoding', () => {
     ['/users/%C3%A9/%', '/users/%C3%A9/%25'],
     ['/settings/%/x', '/settings/%25/x'],
     ['/posts/12', '/posts/12'],
-  ]) {
+  ] as const) {
     it(`${path} → ${repaired}`, () => {
       assert.equal(repairPercentEncoding(path), repaired);
       assert.doesNotThrow(() => decodeURIComponent(repaired));
@@ -38,7 +38,7 @@ describe('onFrameworkError', () => {
       ['/posts/%', '/posts/%25'],
       ['/users/%E0%A4%A', '/users/%25E0%25A4%25A'],
       ['/users/%?q=%E0', '/users/%25?q=%E0'],
-    ]) {
+    ] as const) {
       const response = await app.inject({ method: 'GET', url });
       assert.equal(response.statusCode, 302, url);
       assert.equal(response.headers.location, location, url);
