@@ -58,7 +58,7 @@ export function EndpointReference({
                 <th scope="col" className="w-[32%] py-1 pr-3 sm:w-1/4">
                   Name
                 </th>
-                <th scope="col" className="w-1/5 py-1 pr-3 sm:w-1/4">
+                <th scope="col" className="w-[24%] py-1 pr-3 sm:w-1/4">
                   Type
                 </th>
                 <th scope="col" className="py-1">
