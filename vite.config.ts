@@ -6,6 +6,7 @@ import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
 import path from 'node:path';
 import { defineConfig } from 'vite';
+import { clientDist } from './scripts/build-client';
 import { precompress } from './scripts/precompress';
 
 const server = `http://127.0.0.1:${process.env.PORT ?? 5000}`;
@@ -16,7 +17,8 @@ export default defineConfig({
   // precompress: .br and .gz next to each built file, served by @fastify/static as they are.
   plugins: [react(), tailwindcss(), precompress()],
   build: {
-    outDir: path.resolve(import.meta.dirname, 'dist', 'client'),
+    // scripts/build-client.ts owns the path: it also decides when the build is stale.
+    outDir: clientDist,
     emptyOutDir: true,
     manifest: true,
     rollupOptions: {
