@@ -41,11 +41,22 @@ function renderLogin(app: FastifyInstance, reply: FastifyReply, status: number, 
     .send(html);
 }
 
-/** A form field as a string, or null when it is missing, repeated or too long. */
-function field(body: unknown, name: string, maxLength: number): string | null {
+/** A form field as a string, or null when it is missing or repeated. */
+function field(body: unknown, name: string): string | null {
   if (typeof body !== 'object' || body === null) return null;
   const value = (body as Record<string, unknown>)[name];
-  return typeof value === 'string' && value.length <= maxLength ? value : null;
+  return typeof value === 'string' ? value : null;
+}
+
+/** API.md §4: a value over its limit is refused in words, never cut (the page has no maxlength). */
+function tooLong(username: string | null, password: string | null): string | null {
+  if (username !== null && username.length > LIMITS.username) {
+    return `A username is at most ${LIMITS.username} characters long; this one has ${username.length}.`;
+  }
+  if (password !== null && password.length > LIMITS.password) {
+    return `A password is at most ${LIMITS.password} characters long; this one has ${password.length}.`;
+  }
+  return null;
 }
 
 /**
@@ -71,8 +82,8 @@ export async function loginPageRoutes(app: FastifyInstance): Promise<void> {
   );
 
   app.post('/login', { schema: { hide: true } }, async (request, reply) => {
-    const username = field(request.body, 'username', LIMITS.username);
-    const password = field(request.body, 'password', LIMITS.password);
+    const username = field(request.body, 'username');
+    const password = field(request.body, 'password');
     // Login CSRF: another site must not log a visitor into an account it controls.
     if (isCrossSiteRequest(request)) {
       return renderLogin(app, reply, 403, {
@@ -85,6 +96,10 @@ export async function loginPageRoutes(app: FastifyInstance): Promise<void> {
         error: WRONG_CREDENTIALS,
         username: shownBack(username ?? ''),
       });
+    }
+    const overLimit = tooLong(username, password);
+    if (overLimit !== null) {
+      return renderLogin(app, reply, 400, { error: overLimit, username: username ?? '' });
     }
     if (username === null || password === null || username === '' || password === '') {
       return renderLogin(app, reply, 200, {

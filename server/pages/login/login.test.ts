@@ -113,6 +113,22 @@ describe(`POST /login (${testDialect})`, () => {
     assert.match(response.body, /value="someone"/);
   });
 
+  it('refuses an over-long username or password in words, keeps it whole and has no maxlength', async () => {
+    const page = await t.app.inject({ method: 'GET', url: '/login' });
+    assert.doesNotMatch(page.body, /maxlength/i);
+    const longName = 'a'.repeat(300);
+    const name = await login({ username: longName, password: 'password' });
+    assert.equal(name.statusCode, 400);
+    assert.equal(name.headers['set-cookie'], undefined);
+    assert.match(name.body, /A username is at most 256 characters long; this one has 300\./);
+    assert.match(name.body, new RegExp(`value="${longName}"`));
+    const password = await login({ username: 'someone', password: 'p'.repeat(2000) });
+    assert.equal(password.statusCode, 400);
+    assert.match(password.body, /A password is at most 1024 characters long; this one has 2000\./);
+    assert.match(password.body, /value="someone"/);
+    assert.doesNotMatch(password.body, /p{2000}/);
+  });
+
   it('refuses a cross-site post and allows one from our own origin', async () => {
     const user = await createUser(t.db, { password_hash: SCRYPT_PASSWORD });
     const fields = { username: user.username, password: 'password' };
