@@ -6,10 +6,15 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { ACCOUNT_LIMITS } from '../contract/limits';
-import { expectNoAxeViolations, launchBrowser, loginAs } from './support/browser';
-import { startTestServer, type TestServer } from './support/server';
+import {
+  type BrowserSession,
+  expectNoAxeViolations,
+  loginAs,
+  startBrowserSession,
+} from './support/browser';
+import type { TestServer } from './support/server';
 
 const photo = path.resolve(import.meta.dirname, 'fixtures', 'harbour.jpg');
 const screenshots = path.resolve(import.meta.dirname, 'screenshots');
@@ -18,9 +23,9 @@ const firstPassword = 'analytical engine 1843';
 const secondPassword = 'difference engine 1822';
 const altText = 'A red boat on a blue harbour under an orange sky';
 
+let session: BrowserSession;
 let server: TestServer;
 let browser: Browser;
-let context: BrowserContext;
 let page: Page;
 
 async function snap(name: string) {
@@ -34,17 +39,11 @@ async function snap(name: string) {
 
 describe('signing up, posting a photo, settings and sessions', () => {
   before(async () => {
-    server = await startTestServer();
-    browser = await launchBrowser();
-    context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    page = await context.newPage();
+    session = await startBrowserSession();
+    ({ server, browser, page } = session);
   });
 
-  after(async () => {
-    await context?.close();
-    await browser?.close();
-    await server?.stop();
-  });
+  after(() => session?.close());
 
   it('signs up at /register (linked from /login) and lands on the feed with guidance', async () => {
     await page.goto(`${server.url}/login`);

@@ -3,17 +3,12 @@
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
-import {
-  expectNoAxeViolations,
-  startLoggedInSession,
-  type LoggedInSession,
-} from './support/browser';
+import { expectNoAxeViolations, firstSwitchOff, useLoggedInSession } from './support/browser';
 
 const screenshots = path.resolve(import.meta.dirname, 'screenshots');
 
-let session: LoggedInSession;
 let page: Page;
 
 /** The first post in the feed that matches `filter` (a post with at least one comment, etc.). */
@@ -24,12 +19,9 @@ async function firstPost(filter?: { has?: Locator; hasText?: RegExp | string }):
 }
 
 describe('the feed', () => {
-  before(async () => {
-    session = await startLoggedInSession();
+  useLoggedInSession((session) => {
     page = session.page;
   });
-
-  after(() => session?.close());
 
   it('shows the navbar, the profile, stories, suggestions and posts after logging in', async () => {
     await page
@@ -95,12 +87,7 @@ describe('the feed', () => {
   });
 
   it('rolls a like back with a visible, polite message when the server refuses it', async () => {
-    const label =
-      (await page
-        .getByRole('switch', { name: /^Like /, checked: false })
-        .first()
-        .getAttribute('aria-label')) ?? '';
-    const likeSwitch = page.getByRole('switch', { name: label, exact: true });
+    const likeSwitch = await firstSwitchOff(page, /^Like /);
     await page.route('**/api/likes', (route) =>
       route.fulfill({
         status: 500,

@@ -1,24 +1,16 @@
 // Bookmarks and following end to end: bookmark a post and find it on the bookmarks
 // page; follow a suggestion and see their posts arrive; the network pages.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import {
-  expectNoAxeViolations,
-  startLoggedInSession,
-  type LoggedInSession,
-} from './support/browser';
+import { expectNoAxeViolations, useLoggedInSession } from './support/browser';
 
-let session: LoggedInSession;
 let page: Page;
 
 describe('bookmarks and following', () => {
-  before(async () => {
-    session = await startLoggedInSession();
+  useLoggedInSession((session) => {
     page = session.page;
   });
-
-  after(() => session?.close());
 
   it('bookmarks a post and shows it on the bookmarks page, where it can be removed', async () => {
     const unsaved = page.getByRole('switch', { name: /^Bookmark /, checked: false }).first();

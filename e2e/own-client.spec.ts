@@ -8,17 +8,22 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { build } from 'vite';
-import { expectNoAxeViolations, launchBrowser, loginAs } from './support/browser';
-import { startTestServer, type TestServer } from './support/server';
+import {
+  type BrowserSession,
+  expectNoAxeViolations,
+  loginAs,
+  startBrowserSession,
+} from './support/browser';
+import type { TestServer } from './support/server';
 
 const fixture = path.join(import.meta.dirname, 'fixtures', 'own-client');
 
 let outDir: string;
+let session: BrowserSession;
 let server: TestServer;
 let browser: Browser;
-let context: BrowserContext;
 let page: Page;
 
 /** What GET /api/posts answers this browser session: the count the client must show. */
@@ -38,16 +43,12 @@ describe('CLIENT_DIR: a class serves its own built client', () => {
       // Every asset a file of its own (Vite would inline the small logo as data:).
       build: { outDir, emptyOutDir: true, assetsInlineLimit: 0 },
     });
-    server = await startTestServer({ env: { CLIENT_DIR: outDir } });
-    browser = await launchBrowser();
-    context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    page = await context.newPage();
+    session = await startBrowserSession({ env: { CLIENT_DIR: outDir } });
+    ({ server, browser, page } = session);
   });
 
   after(async () => {
-    await context?.close();
-    await browser?.close();
-    await server?.stop();
+    await session?.close();
     rmSync(outDir, { recursive: true, force: true });
   });
 

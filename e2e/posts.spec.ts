@@ -1,15 +1,11 @@
 // Your own posts end to end: create one (with alt text), refuse an over-long paste
 // without cutting it, edit it, delete it.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { Page, Request } from 'playwright-core';
 import type { Post } from '../contract';
 import { LIMITS } from '../contract/limits';
-import {
-  expectNoAxeViolations,
-  startLoggedInSession,
-  type LoggedInSession,
-} from './support/browser';
+import { expectNoAxeViolations, useLoggedInSession, type LoggedInSession } from './support/browser';
 import { apiGet, checkScreen } from './support/screens';
 
 let session: LoggedInSession;
@@ -20,12 +16,10 @@ const editedCaption = 'Evening light on the harbour';
 const altText = 'Fishing boats moored in a calm harbour at sunrise';
 
 describe('creating, editing and deleting a post', () => {
-  before(async () => {
-    session = await startLoggedInSession();
-    page = session.page;
+  useLoggedInSession((opened) => {
+    session = opened;
+    page = opened.page;
   });
-
-  after(() => session?.close());
 
   it('creates a post from the New post form, which asks for and explains alt text', async () => {
     const firstImage = page

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { expectNoAxeViolations, launchBrowser, loginAs } from './support/browser';
+import { expectNoAxeViolations, firstSwitchOff, launchBrowser, loginAs } from './support/browser';
 import { startTestServer, type TestServer } from './support/server';
 
 let server: TestServer;
@@ -45,12 +45,7 @@ describe('the session', () => {
     // The access token is gone (as when it expires): the next API call gets a 401.
     await context.clearCookies({ name: 'access_token_cookie' });
 
-    const label =
-      (await page
-        .getByRole('switch', { name: /^Like /, checked: false })
-        .first()
-        .getAttribute('aria-label')) ?? '';
-    const like = page.getByRole('switch', { name: label, exact: true });
+    const like = await firstSwitchOff(page, /^Like /);
     const statuses: number[] = [];
     page.on('response', (response) => {
       if (response.url().includes('/api/')) statuses.push(response.status());

@@ -2,8 +2,15 @@
 // real login form, and an axe check (WCAG 2.1 A/AA) that fails with a readable list.
 import { AxeBuilder } from '@axe-core/playwright';
 import { existsSync } from 'node:fs';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { startTestServer, type TestServer } from './server';
+import { after, before } from 'node:test';
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type Locator,
+  type Page,
+} from 'playwright-core';
+import { startTestServer, type TestServer, type TestServerOptions } from './server';
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -64,7 +71,7 @@ export async function expectNoAxeViolations(page: Page, label: string): Promise<
   );
 }
 
-export interface LoggedInSession {
+export interface BrowserSession {
   server: TestServer;
   browser: Browser;
   context: BrowserContext;
@@ -72,14 +79,17 @@ export interface LoggedInSession {
   /** Closes the page's context, the browser and the server. */
   close(): Promise<void>;
 }
+/** A session whose page has logged in as webdev. */
+export type LoggedInSession = BrowserSession;
 
-/** A seeded server, a browser and a 1280 px page logged in as webdev through the form. */
-export async function startLoggedInSession(): Promise<LoggedInSession> {
-  const server = await startTestServer();
+/** A seeded server (started with `options`), a browser and a fresh 1280 px page. */
+export async function startBrowserSession(
+  options: TestServerOptions = {},
+): Promise<BrowserSession> {
+  const server = await startTestServer(options);
   const browser = await launchBrowser();
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
-  await loginAs(page, server.url);
   return {
     server,
     browser,
@@ -91,4 +101,32 @@ export async function startLoggedInSession(): Promise<LoggedInSession> {
       await server.stop();
     },
   };
+}
+
+/** A seeded server, a browser and a 1280 px page logged in as webdev through the form. */
+export async function startLoggedInSession(): Promise<LoggedInSession> {
+  const session = await startBrowserSession();
+  await loginAs(session.page, session.server.url);
+  return session;
+}
+
+/**
+ * A logged-in session for the enclosing describe: started in before(), handed to
+ * `opened`, closed in after().
+ */
+export function useLoggedInSession(opened: (session: LoggedInSession) => void): void {
+  let session: LoggedInSession | undefined;
+  before(async () => {
+    session = await startLoggedInSession();
+    opened(session);
+  });
+  after(() => session?.close());
+}
+
+/** The first switch whose accessible name matches `name` and that is off, by its exact name. */
+export async function firstSwitchOff(page: Page, name: RegExp): Promise<Locator> {
+  const label =
+    (await page.getByRole('switch', { name, checked: false }).first().getAttribute('aria-label')) ??
+    '';
+  return page.getByRole('switch', { name: label, exact: true });
 }
