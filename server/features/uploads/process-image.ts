@@ -3,7 +3,7 @@
 // it writes none unless asked), bounds the longest side and cuts the square
 // thumbnail. Image and thumbnail are WebP.
 import { availableParallelism } from 'node:os';
-import sharp, { type Metadata, type OutputInfo } from 'sharp';
+import type { Metadata, OutputInfo, default as Sharp } from 'sharp';
 import { HttpError, badRequest } from '../../errors';
 import type { ImageFormat } from './image-format';
 
@@ -62,8 +62,14 @@ async function oneAtATime<T>(job: () => Promise<T>): Promise<T> {
   }
 }
 
+// sharp (libvips and its native module, ~16 MB of every process's memory) is loaded
+// when the first upload needs it, so a worker that never sees an upload never pays for it.
+let loadedSharp: Promise<typeof Sharp> | undefined;
+const loadSharp = () => (loadedSharp ??= import('sharp').then((module) => module.default));
+
 /** Decodes `bytes` (already recognised as `format`) into the stored image and thumbnail. */
 export async function processImage(bytes: Buffer, format: ImageFormat): Promise<ProcessedImage> {
+  const sharp = await loadSharp();
   const input = () => sharp(bytes, { limitInputPixels: MAX_PIXELS, animated: false });
   let metadata: Metadata;
   try {
