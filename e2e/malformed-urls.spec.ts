@@ -128,17 +128,13 @@ describe('malformed and unknown addresses', () => {
     }
   });
 
-  it(
-    'the title of a not-found post says so',
-    {
-      todo: 'client: the route title (Post · Photo App) replaces the not-found screen title (helper F/C)',
-    },
-    async () => {
-      await page.goto(`${session.server.url}/posts/abc`);
-      await expectNotFoundScreen('/posts/abc');
-      assert.equal(await page.title(), 'Page not found · Photo App');
-    },
-  );
+  it('the title of a not-found post says so, whether the path or the server refused it', async () => {
+    for (const path of ['/posts/abc', '/posts/2147483647', '/posts/abc/edit']) {
+      await page.goto(`${session.server.url}${path}`);
+      await expectNotFoundScreen(path);
+      assert.equal(await page.title(), 'Page not found · Photo App', path);
+    }
+  });
 
   it('after a malformed address, the navigation still works', async () => {
     await page.goto(`${session.server.url}/posts/%`);

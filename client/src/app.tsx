@@ -1,6 +1,6 @@
 // The app shell and its routes: the paths and titles come from contract/client-routes.ts,
 // the same list the server answers with index.html (server/pages/client/client.routes.ts).
-import { useEffect, type ReactNode } from 'react';
+import { useLayoutEffect, type ReactNode } from 'react';
 import { matchPath, Route, Routes, useLocation } from 'react-router';
 import { CLIENT_ROUTES, type ClientRouteName } from '../../contract/client-routes';
 import { AnnouncerProvider } from './components/announcer';
@@ -17,10 +17,14 @@ import { ProfileCard } from './features/profile/profile-card';
 import { SettingsPage } from './features/settings/settings-page';
 import { StoriesRow } from './features/stories/stories-row';
 
-/** Keeps the document title in step with the screen, so each page is announced by name. */
+/**
+ * Keeps the document title in step with the screen, so each page is announced by name.
+ * A layout effect, so it runs before the screens' own effects: the not-found screen
+ * (shown for /posts/abc, whose route is "Post") then has the last word.
+ */
 function useDocumentTitle() {
   const { pathname } = useLocation();
-  useEffect(() => {
+  useLayoutEffect(() => {
     const route = Object.values(CLIENT_ROUTES).find(({ path }) => matchPath(path, pathname));
     document.title = `${route?.title ?? 'Page not found'} · Photo App`;
   }, [pathname]);

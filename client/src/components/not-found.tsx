@@ -2,12 +2,15 @@
 // (or that the user may not see), and someone else's post's edit page.
 import { SearchX } from 'lucide-react';
 import { useEffect } from 'react';
-import { Link } from 'react-router';
+import { Link, useLocation } from 'react-router';
 
 export function NotFound({ what = 'page' }: { what?: 'page' | 'post' | 'person' }) {
+  // After the route's title (app.tsx sets it in a layout effect), and again on every
+  // path this screen stays mounted for.
+  const { pathname } = useLocation();
   useEffect(() => {
     document.title = 'Page not found · Photo App';
-  }, []);
+  }, [pathname]);
   const text = {
     page: 'There is no page at this address. Check the link, or go back to your feed.',
     post: 'This post does not exist, was deleted, or is by someone you do not follow.',
