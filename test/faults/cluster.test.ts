@@ -10,12 +10,11 @@ import {
   childPids,
   isRunning,
   startSqliteServer,
+  listeningWorkers,
+  waitForListeningWorkers,
   waitForOutput,
   type SqliteServer,
 } from './processes';
-
-const listening = (output: string) =>
-  [...output.matchAll(/worker (\d+) listening/g)].map((m) => Number(m[1]));
 
 describe('WEB_CONCURRENCY=2', () => {
   let server: SqliteServer | undefined;
@@ -24,15 +23,10 @@ describe('WEB_CONCURRENCY=2', () => {
   it('replaces a killed worker while the port keeps answering, and SIGTERM ends all with exit 0', async () => {
     server = await startSqliteServer({ WEB_CONCURRENCY: '2', LOG_LEVEL: 'info' });
     const current = server;
-    await waitForOutput(
-      current,
-      (out) => listening(out).length >= 2,
-      START_TIMEOUT_MS,
-      'two listening workers',
-    );
+    await waitForListeningWorkers(current, 2);
     const workers = childPids(current.child.pid!);
     assert.equal(workers.length, 2, 'the primary has two worker processes');
-    assert.deepEqual(new Set(listening(current.output())), new Set(workers));
+    assert.deepEqual(new Set(listeningWorkers(current.output())), new Set(workers));
 
     const [victim, survivor] = workers as [number, number];
     process.kill(victim, 'SIGKILL');
@@ -54,11 +48,11 @@ describe('WEB_CONCURRENCY=2', () => {
 
     await waitForOutput(
       current,
-      (out) => listening(out).some((pid) => pid !== victim && pid !== survivor),
+      (out) => listeningWorkers(out).some((pid) => pid !== victim && pid !== survivor),
       START_TIMEOUT_MS,
       'replacement worker listening',
     );
-    const replacement = listening(current.output()).find(
+    const replacement = listeningWorkers(current.output()).find(
       (pid) => pid !== victim && pid !== survivor,
     )!;
     assert.deepEqual(new Set(childPids(current.child.pid!)), new Set([survivor, replacement]));

@@ -13,7 +13,7 @@ import { createDatabase } from '../../server/db/database';
 import { createPgCluster, findPgBin, type PgCluster } from '../pg-cluster';
 import { startServerProcess, type ServerProcess } from '../server-process';
 import { logIn, send } from './http';
-import { START_TIMEOUT_MS } from './processes';
+import { faultServerEnv, START_TIMEOUT_MS } from './processes';
 import { checkAcknowledged, countStatus, startMixedLoad, type MixedLoad } from './mixed-load';
 
 const ci = process.env.CI === 'true' || process.env.CI === '1';
@@ -44,16 +44,11 @@ describe(
         cwd: dir,
         output: 'capture',
         timeoutMs: START_TIMEOUT_MS,
-        env: {
-          PATH: process.env.PATH,
-          NODE_ENV: 'test',
+        env: faultServerEnv(dir, {
           DATABASE_URL: cluster.url(DATABASE),
-          DATA_DIR: path.join(dir, 'data'),
-          JWT_SECRET: 'fault-test-secret-that-is-long-enough-0123456789abcdef',
           LOG_LEVEL: 'info',
-          SEED_ON_START: 'true',
           WEB_CONCURRENCY: '1',
-        },
+        }),
       });
       token = await logIn(server.url);
       load = startMixedLoad(server.url, token);

@@ -39,6 +39,22 @@ export interface SqliteServer extends ServerProcess {
   remove(): Promise<void>;
 }
 
+/**
+ * The environment of a fault test's server/main.ts working in `dir`: test mode, the
+ * demo data, a fixed secret, warnings only; `env` adds to it or overrides it.
+ */
+export function faultServerEnv(dir: string, env: Record<string, string>) {
+  return {
+    PATH: process.env.PATH,
+    NODE_ENV: 'test',
+    DATA_DIR: path.join(dir, 'data'),
+    JWT_SECRET: 'fault-test-secret-that-is-long-enough-0123456789abcdef',
+    LOG_LEVEL: 'warn',
+    SEED_ON_START: 'true',
+    ...env,
+  };
+}
+
 /** server/main.ts on a fresh SQLite file with the demo data, in a temporary directory. */
 export async function startSqliteServer(env: Record<string, string>): Promise<SqliteServer> {
   const dir = mkdtempSync(path.join(tmpdir(), 'photo-faults-'));
@@ -49,15 +65,7 @@ export async function startSqliteServer(env: Record<string, string>): Promise<Sq
       cwd: dir,
       output: 'capture',
       timeoutMs: START_TIMEOUT_MS,
-      env: {
-        PATH: process.env.PATH,
-        NODE_ENV: 'test',
-        DATA_DIR: path.join(dir, 'data'),
-        JWT_SECRET: 'fault-test-secret-that-is-long-enough-0123456789abcdef',
-        LOG_LEVEL: 'warn',
-        SEED_ON_START: 'true',
-        ...env,
-      },
+      env: faultServerEnv(dir, env),
     });
   } catch (error) {
     rmSync(dir, { recursive: true, force: true });
@@ -87,4 +95,18 @@ export async function waitForOutput(
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
+}
+
+/** The pids of the workers that said they are listening (LOG_LEVEL=info), in order. */
+export const listeningWorkers = (output: string) =>
+  [...output.matchAll(/worker (\d+) listening/g)].map((m) => Number(m[1]));
+
+/** Waits (up to the start-up timeout) until `count` workers have said they are listening. */
+export function waitForListeningWorkers(server: ServerProcess, count: number): Promise<void> {
+  return waitForOutput(
+    server,
+    (output) => listeningWorkers(output).length >= count,
+    START_TIMEOUT_MS,
+    `${count} listening workers`,
+  );
 }

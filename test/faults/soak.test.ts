@@ -9,11 +9,10 @@ import { createDatabase } from '../../server/db/database';
 import { logIn } from './http';
 import { checkAcknowledged, countStatus, startMixedLoad } from './mixed-load';
 import {
-  START_TIMEOUT_MS,
   childPids,
   rssMiB,
   startSqliteServer,
-  waitForOutput,
+  waitForListeningWorkers,
   type SqliteServer,
 } from './processes';
 
@@ -27,12 +26,7 @@ describe(`SQLite, two workers, ${SOAK_SECONDS} s of mixed load`, () => {
   it('answers no 5xx, never says "database is locked", keeps every write, and levels off in memory', async () => {
     server = await startSqliteServer({ WEB_CONCURRENCY: '2', LOG_LEVEL: 'info' });
     const current = server;
-    await waitForOutput(
-      current,
-      (out) => (out.match(/worker \d+ listening/g) ?? []).length >= 2,
-      START_TIMEOUT_MS,
-      'two listening workers',
-    );
+    await waitForListeningWorkers(current, 2);
     const workers = childPids(current.child.pid!);
     const rss = () => workers.map((pid) => rssMiB(pid));
     const load = startMixedLoad(current.url, await logIn(current.url), 6);
