@@ -9,9 +9,8 @@ import {
   START_TIMEOUT_MS,
   childPids,
   isRunning,
-  startSqliteServer,
+  startSqliteWorkers,
   listeningWorkers,
-  waitForListeningWorkers,
   waitForOutput,
   type SqliteServer,
 } from './processes';
@@ -21,9 +20,7 @@ describe('WEB_CONCURRENCY=2', () => {
   after(() => server?.remove());
 
   it('replaces a killed worker while the port keeps answering, and SIGTERM ends all with exit 0', async () => {
-    server = await startSqliteServer({ WEB_CONCURRENCY: '2', LOG_LEVEL: 'info' });
-    const current = server;
-    await waitForListeningWorkers(current, 2);
+    const current = (server = await startSqliteWorkers(2));
     const workers = childPids(current.child.pid!);
     assert.equal(workers.length, 2, 'the primary has two worker processes');
     assert.deepEqual(new Set(listeningWorkers(current.output())), new Set(workers));

@@ -110,3 +110,15 @@ export function waitForListeningWorkers(server: ServerProcess, count: number): P
     `${count} listening workers`,
   );
 }
+
+/** startSqliteServer with `count` workers (LOG_LEVEL=info), once each has said it is listening. */
+export async function startSqliteWorkers(count: number): Promise<SqliteServer> {
+  const server = await startSqliteServer({ WEB_CONCURRENCY: String(count), LOG_LEVEL: 'info' });
+  try {
+    await waitForListeningWorkers(server, count);
+  } catch (error) {
+    await server.remove();
+    throw error;
+  }
+  return server;
+}

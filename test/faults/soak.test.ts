@@ -8,13 +8,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { createDatabase } from '../../server/db/database';
 import { logIn } from './http';
 import { checkAcknowledged, countStatus, startMixedLoad } from './mixed-load';
-import {
-  childPids,
-  rssMiB,
-  startSqliteServer,
-  waitForListeningWorkers,
-  type SqliteServer,
-} from './processes';
+import { childPids, rssMiB, startSqliteWorkers, type SqliteServer } from './processes';
 
 const SOAK_SECONDS = Number(process.env.FAULT_SOAK_SECONDS ?? 60);
 const WARM_UP_SECONDS = 10;
@@ -24,9 +18,7 @@ describe(`SQLite, two workers, ${SOAK_SECONDS} s of mixed load`, () => {
   after(() => server?.remove());
 
   it('answers no 5xx, never says "database is locked", keeps every write, and levels off in memory', async () => {
-    server = await startSqliteServer({ WEB_CONCURRENCY: '2', LOG_LEVEL: 'info' });
-    const current = server;
-    await waitForListeningWorkers(current, 2);
+    const current = (server = await startSqliteWorkers(2));
     const workers = childPids(current.child.pid!);
     const rss = () => workers.map((pid) => rssMiB(pid));
     const load = startMixedLoad(current.url, await logIn(current.url), 6);
