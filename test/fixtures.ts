@@ -18,6 +18,22 @@ let counter = 0;
 const unique = () =>
   `${Date.now().toString(36)}${(counter++).toString(36)}${randomBytes(2).toString('hex')}`;
 
+/** A username no other test has (letters first, as the rule wants). */
+export const freshUsername = (prefix = 'u') => `${prefix}${unique()}`;
+
+/** A valid sign-up (POST /api/users, the /register form) for a fresh username. */
+export function signUpBody<T extends object = Record<never, never>>(overrides?: T) {
+  const username = freshUsername();
+  return {
+    username,
+    first_name: 'Ada',
+    last_name: 'Lovelace',
+    email: `${username}@example.com`,
+    password: 'analytical engine 1843',
+    ...overrides,
+  };
+}
+
 export async function createUser(
   db: Db,
   overrides: Partial<Omit<UserRow, 'id'>> & { id?: number } = {},

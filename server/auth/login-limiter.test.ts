@@ -3,23 +3,14 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { describe, it } from 'node:test';
+import { counterStoreEnv } from '../../test/counter-stores';
 import { createUser } from '../../test/fixtures';
 import { buildTestApp, testDialect, useTestApp } from '../../test/helpers';
 import { apiLogin, cookieHeaderOf, PASSWORD_HASH } from '../../test/sessions';
 
-const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
-const storeEnv = (store: string): Record<string, string> =>
-  store === 'redis'
-    ? {
-        LOGIN_COUNTERS: 'redis',
-        REDIS_URL,
-        REDIS_KEY_PREFIX: `photo-app-test:${randomBytes(6).toString('hex')}:`,
-      }
-    : { LOGIN_COUNTERS: store };
-
-for (const store of ['memory', 'redis', 'database']) {
+for (const store of ['memory', 'redis', 'database'] as const) {
   describe(`login limiter, ${store} counters (${testDialect})`, () => {
-    const t = useTestApp({ env: storeEnv(store) });
+    const t = useTestApp({ env: counterStoreEnv(store) });
     const newUser = () => createUser(t.db, { password_hash: PASSWORD_HASH });
 
     it('checks at most 10 of 60 parallel wrong passwords for one username from one address', async () => {
@@ -91,7 +82,7 @@ for (const store of ['memory', 'redis', 'database']) {
 
 describe(`login limiter shared by two instances through Redis (${testDialect})`, () => {
   it('enforces one limit across both', async () => {
-    const env = storeEnv('redis');
+    const env = counterStoreEnv('redis');
     const first = await buildTestApp({ env });
     const second = await buildTestApp({ env });
     try {

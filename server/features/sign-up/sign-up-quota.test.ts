@@ -1,80 +1,22 @@
 // The sign-up quota (API.md §9: 5 per client address per hour) with the counter stores
-// that several workers share: the database and Redis (127.0.0.1:6379, a key prefix of
-// its own per run). Two apps on one database stand for two workers (WEB_CONCURRENCY=2)
-// or two instances; each has its own connection and its own store client, so only
-// what the store itself shares can hold the quota. (The memory store is per process
-// by design: sign-up.test.ts covers it with one app.)
+// that several workers share, the database and Redis, on two apps on one database
+// (test/counter-stores.ts). (The memory store is per process by design: sign-up.test.ts
+// covers it with one app.)
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../../app';
-import { loadConfig } from '../../config';
-import { createDatabase, type Db } from '../../db/database';
-import { createUser } from '../../../test/fixtures';
-import { createTestDatabase, TEST_JWT_SECRET, testDialect } from '../../../test/helpers';
+import type { Db } from '../../db/database';
+import { counterStoreEnv, twoWorkers } from '../../../test/counter-stores';
+import { createUser, freshUsername, signUpBody as account } from '../../../test/fixtures';
+import { testDialect } from '../../../test/helpers';
 import { SIGN_UPS_PER_HOUR } from '../../auth/sign-up';
-
-const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
-
-const storeEnv = (store: 'redis' | 'database'): Record<string, string> =>
-  store === 'redis'
-    ? {
-        LOGIN_COUNTERS: 'redis',
-        REDIS_URL,
-        REDIS_KEY_PREFIX: `photo-app-test:${randomBytes(6).toString('hex')}:`,
-      }
-    : { LOGIN_COUNTERS: 'database' };
-
-/** Two production apps ("workers") on one fresh database, each with its own connection. */
-async function twoWorkers(env: Record<string, string>) {
-  const { databaseUrl, db, drop } = await createTestDatabase();
-  const config = loadConfig({
-    NODE_ENV: 'test',
-    JWT_SECRET: TEST_JWT_SECRET,
-    DATABASE_URL: databaseUrl,
-    SEED_ON_START: 'false',
-    ...env,
-  });
-  const apps: FastifyInstance[] = [];
-  try {
-    apps.push(await buildApp(config, db));
-    apps.push(await buildApp(config, createDatabase(config.database)));
-    await Promise.all(apps.map((app) => app.ready()));
-  } catch (error) {
-    await Promise.all(apps.map((app) => app.close()));
-    await drop();
-    throw error;
-  }
-  return {
-    apps: apps as [FastifyInstance, FastifyInstance],
-    db,
-    close: async () => {
-      await Promise.all(apps.map((app) => app.close()));
-      await drop();
-    },
-  };
-}
-
-let counter = 0;
-const fresh = () =>
-  `q${Date.now().toString(36)}${(counter++).toString(36)}${randomBytes(2).toString('hex')}`;
-const account = () => {
-  const username = fresh();
-  return {
-    username,
-    first_name: 'Ada',
-    last_name: 'Lovelace',
-    email: `${username}@example.com`,
-    password: 'analytical engine 1843',
-  };
-};
 
 for (const store of ['database', 'redis'] as const) {
   describe(`sign-up quota shared by two workers, ${store} counters (${testDialect})`, () => {
     let workers: Awaited<ReturnType<typeof twoWorkers>>;
     before(async () => {
-      workers = await twoWorkers(storeEnv(store));
+      workers = await twoWorkers(counterStoreEnv(store));
     });
     after(() => workers?.close());
 
@@ -88,12 +30,12 @@ for (const store of ['database', 'redis'] as const) {
     // Each admitted sign-up costs a full-strength password hash: one burst covers it all.
     it(`admits ${SIGN_UPS_PER_HOUR} of 8 parallel sign-ups from one address across both, then 429 on either`, async () => {
       const [first, second] = workers.apps;
-      const address = `10.77.${counter % 250}.${randomBytes(1)[0]}`;
+      const address = `10.77.${randomBytes(1)[0]}.${randomBytes(1)[0]}`;
       const post = (app: FastifyInstance, payload: object) =>
         app.inject({ method: 'POST', url: '/api/users', payload, remoteAddress: address });
       // Refused sign-ups use none of the quota, on either worker: a rule broken (checked
       // before the quota) or a username taken (found after it, and given back).
-      const existing = await createUser(workers.db, { username: `Taken_${fresh()}` });
+      const existing = await createUser(workers.db, { username: `Taken_${freshUsername()}` });
       for (const app of [first, second]) {
         assert.equal((await post(app, { ...account(), password: 'password' })).statusCode, 400);
         const duplicate = await post(app, {
@@ -122,7 +64,7 @@ for (const store of ['database', 'redis'] as const) {
         assert.ok(retryAfter > 0 && retryAfter <= 3600, `Retry-After ${retryAfter}`);
       }
       // Another address has a quota of its own.
-      const other = `10.78.${counter % 250}.${randomBytes(1)[0]}`;
+      const other = `10.78.${randomBytes(1)[0]}.${randomBytes(1)[0]}`;
       assert.equal((await signUp(second, other)).statusCode, 201);
     });
   });

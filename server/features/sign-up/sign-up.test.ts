@@ -1,26 +1,16 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { describe, it } from 'node:test';
-import { assertAnswer } from '../../../test/fixtures';
+import {
+  assertAnswer,
+  freshUsername as fresh,
+  signUpBody as account,
+} from '../../../test/fixtures';
 import { testDialect, useTestApp } from '../../../test/helpers';
 
 let counter = 0;
-/** A fresh username (letters first, as the rule wants) and a client address of its own. */
-const fresh = () =>
-  `u${Date.now().toString(36)}${(counter++).toString(36)}${randomBytes(2).toString('hex')}`;
-const freshAddress = () => `10.${counter % 250}.${randomBytes(1)[0]}.${randomBytes(1)[0]}`;
-
-function account(overrides: Record<string, unknown> = {}) {
-  const username = fresh();
-  return {
-    username,
-    first_name: 'Ada',
-    last_name: 'Lovelace',
-    email: `${username}@example.com`,
-    password: 'analytical engine 1843',
-    ...overrides,
-  };
-}
+/** A client address of its own. */
+const freshAddress = () => `10.${counter++ % 250}.${randomBytes(1)[0]}.${randomBytes(1)[0]}`;
 
 describe(`POST /api/users (${testDialect})`, () => {
   const t = useTestApp();

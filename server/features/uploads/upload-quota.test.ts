@@ -1,69 +1,21 @@
 // The upload quota (API.md §9: 60 per user per hour) with the counter stores that
-// several workers share: the database and Redis (127.0.0.1:6379, a key prefix of its
-// own per run). Two apps on one database stand for two workers (WEB_CONCURRENCY=2) or
-// two instances; each has its own connection and its own store client, so only what
-// the store itself shares can hold the quota. (The memory store is per process by
-// design: upload-limits.test.ts covers it with one app.)
+// several workers share, the database and Redis, on two apps on one database
+// (test/counter-stores.ts). (The memory store is per process by design:
+// upload-limits.test.ts covers it with one app.)
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../../app';
-import { loadConfig } from '../../config';
-import { createDatabase } from '../../db/database';
+import { counterStoreEnv, twoWorkers } from '../../../test/counter-stores';
 import { bearer, createUser } from '../../../test/fixtures';
-import { createTestDatabase, TEST_JWT_SECRET, testDialect } from '../../../test/helpers';
+import { testDialect } from '../../../test/helpers';
 import { multipart, smallImage } from '../../../test/images';
 import { UPLOADS_PER_HOUR } from './uploads.routes';
-
-const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
-
-const storeEnv = (store: 'redis' | 'database'): Record<string, string> =>
-  store === 'redis'
-    ? {
-        LOGIN_COUNTERS: 'redis',
-        REDIS_URL,
-        REDIS_KEY_PREFIX: `photo-app-test:${randomBytes(6).toString('hex')}:`,
-      }
-    : { LOGIN_COUNTERS: 'database' };
-
-/** Two production apps ("workers") on one fresh database, each with its own connection. */
-async function twoWorkers(env: Record<string, string>) {
-  const { databaseUrl, db, drop } = await createTestDatabase();
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'photo-upload-quota-'));
-  const config = loadConfig({
-    NODE_ENV: 'test',
-    JWT_SECRET: TEST_JWT_SECRET,
-    DATABASE_URL: databaseUrl,
-    SEED_ON_START: 'false',
-    DATA_DIR: dataDir,
-    ...env,
-  });
-  const apps: FastifyInstance[] = [];
-  const close = async () => {
-    await Promise.all(apps.map((app) => app.close()));
-    await drop();
-    rmSync(dataDir, { recursive: true, force: true });
-  };
-  try {
-    apps.push(await buildApp(config, db));
-    apps.push(await buildApp(config, createDatabase(config.database)));
-    await Promise.all(apps.map((app) => app.ready()));
-  } catch (error) {
-    await close();
-    throw error;
-  }
-  return { apps: apps as [FastifyInstance, FastifyInstance], db, close };
-}
 
 for (const store of ['database', 'redis'] as const) {
   describe(`upload quota shared by two workers, ${store} counters (${testDialect})`, () => {
     let workers: Awaited<ReturnType<typeof twoWorkers>>;
     before(async () => {
-      workers = await twoWorkers(storeEnv(store));
+      workers = await twoWorkers(counterStoreEnv(store));
     });
     after(() => workers?.close());
 

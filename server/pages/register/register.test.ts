@@ -1,11 +1,9 @@
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
 import { describe, it } from 'node:test';
-import { createUser } from '../../../test/fixtures';
+import { createUser, freshUsername, signUpBody } from '../../../test/fixtures';
 import { testDialect, useTestApp } from '../../../test/helpers';
 
 const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
-const freshName = () => `reg${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
 
 describe(`GET /register (${testDialect})`, () => {
   const t = useTestApp();
@@ -56,16 +54,7 @@ describe(`POST /register (${testDialect})`, () => {
       payload: form(fields),
       remoteAddress: `10.9.${Math.floor(address / 250)}.${address++ % 250}`,
     });
-  const valid = () => {
-    const username = freshName();
-    return {
-      username,
-      first_name: 'Ada',
-      last_name: 'Lovelace',
-      email: `${username}@example.com`,
-      password: 'analytical engine 1843',
-    };
-  };
+  const valid = () => signUpBody();
 
   it('creates the account, starts a session like a login, and redirects to the feed', async () => {
     const fields = valid();
@@ -169,7 +158,7 @@ describe(`POST /register (${testDialect})`, () => {
   }
 
   it('says a taken username is taken, ignoring case, and escapes what it shows back', async () => {
-    const existing = await createUser(t.db, { username: `Taken_${freshName()}` });
+    const existing = await createUser(t.db, { username: `Taken_${freshUsername('reg')}` });
     const response = await post({
       ...valid(),
       username: existing.username.toUpperCase(),
