@@ -21,6 +21,16 @@ const unique = () =>
 /** A username no other test has (letters first, as the rule wants). */
 export const freshUsername = (prefix = 'u') => `${prefix}${unique()}`;
 
+/** The password hash stored for a user now (to see that a refused change changed nothing). */
+export async function passwordHashOf(db: Db, userId: number): Promise<string> {
+  const row = await db.kysely
+    .selectFrom('users')
+    .select('password_hash')
+    .where('id', '=', userId)
+    .executeTakeFirstOrThrow();
+  return row.password_hash;
+}
+
 /** A valid sign-up (POST /api/users, the /register form) for a fresh username. */
 export function signUpBody<T extends object = Record<never, never>>(overrides?: T) {
   const username = freshUsername();

@@ -2,7 +2,7 @@
 // per-address login limit over many usernames (API.md §5).
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { createUser } from '../../../test/fixtures';
+import { createUser, passwordHashOf } from '../../../test/fixtures';
 import { useTestApp, testDialect } from '../../../test/helpers';
 import { apiLogin, cookieHeaderOf, PASSWORD_HASH } from '../../../test/sessions';
 
@@ -55,12 +55,7 @@ describe(`POST /api/profile/password (${testDialect})`, () => {
     assert.ok(Number(blocked.headers['retry-after']) > 0);
     // ... and so is a login from that address: the three failures counted as logins.
     assert.equal((await apiLogin(t.app, user.username)).statusCode, 429);
-    const row = await t.db.kysely
-      .selectFrom('users')
-      .select('password_hash')
-      .where('id', '=', user.id)
-      .executeTakeFirstOrThrow();
-    assert.equal(row.password_hash, PASSWORD_HASH, 'the password did not change');
+    assert.equal(await passwordHashOf(t.db, user.id), PASSWORD_HASH, 'the password did not change');
   });
 
   it('ends every other session and its access tokens at once, keeps this one, clears password_plaintext', async () => {
