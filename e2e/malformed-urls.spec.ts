@@ -28,6 +28,16 @@ async function expectNotFoundScreen(path: string): Promise<void> {
   await page.getByRole('link', { name: 'Go to your feed' }).waitFor();
 }
 
+/** Each not-found screen (a screenshot name and the path that shows it) passes axe at 390 and 1280 px. */
+async function checkNotFoundScreens(screens: readonly (readonly [string, string])[]) {
+  for (const [name, path] of screens) {
+    await checkScreen(page, name, async () => {
+      await page.goto(`${session.server.url}${path}`);
+      await expectNotFoundScreen(path);
+    });
+  }
+}
+
 describe('malformed and unknown addresses', () => {
   before(async () => {
     session = await startLoggedInSession();
@@ -71,15 +81,10 @@ describe('malformed and unknown addresses', () => {
   }
 
   it('the not-found screens of unknown and malformed paths pass axe at 390 and 1280 px', async () => {
-    for (const [name, path] of [
+    await checkNotFoundScreens([
       ['not-found-post-word', '/posts/abc'],
       ['not-found-deep', '/a/b/c/d/e/f/g/h/i/j/k/l/m/n/o/p'],
-    ] as const) {
-      await checkScreen(page, name, async () => {
-        await page.goto(`${session.server.url}${path}`);
-        await expectNotFoundScreen(path);
-      });
-    }
+    ]);
   });
 
   it('/api#% and other bad fragments open the explorer, not a blank page', async () => {
@@ -117,15 +122,10 @@ describe('malformed and unknown addresses', () => {
   });
 
   it('the not-found screens of malformed paths pass axe too', async () => {
-    for (const [name, path] of [
+    await checkNotFoundScreens([
       ['malformed-percent', '/posts/%'],
       ['malformed-utf8', '/users/%E0%A4%A'],
-    ] as const) {
-      await checkScreen(page, name, async () => {
-        await page.goto(`${session.server.url}${path}`);
-        await expectNotFoundScreen(path);
-      });
-    }
+    ]);
   });
 
   it('the title of a not-found post says so, whether the path or the server refused it', async () => {
