@@ -2,8 +2,8 @@
 // validation, handler types, response serialization (a whitelist: what is not
 // declared here cannot leave the server), the OpenAPI document and the client's types.
 import { Type, type Static } from 'typebox';
-import { BodyId, BoundedText, ImageUrl, QueryInteger } from './inputs';
-import { LIMITS, MAX_ID, PAGE_LIMIT } from './limits';
+import { BodyId, BoundedText, ImageUrl, PageLimit, QueryInteger } from './inputs';
+import { LIMITS, MAX_ID } from './limits';
 
 export { LIMITS, MAX_ID, PAGE_LIMIT, SUGGESTIONS_MAX } from './limits';
 export {
@@ -138,14 +138,7 @@ export const UploadedMedia = Type.Object(
 
 // ---- inputs (built from contract/inputs.ts: the grammar of API.md §4 lives there) ----
 export const FeedQuery = Type.Object({
-  limit: Type.Optional(
-    QueryInteger({
-      min: PAGE_LIMIT.min,
-      max: PAGE_LIMIT.max,
-      default: PAGE_LIMIT.default,
-      description: `How many posts to return, ${PAGE_LIMIT.min}-${PAGE_LIMIT.max} (default ${PAGE_LIMIT.default}).`,
-    }),
-  ),
+  limit: Type.Optional(PageLimit('posts')),
   before: Type.Optional(
     QueryInteger({
       min: 1,

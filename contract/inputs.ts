@@ -13,7 +13,7 @@
 // it. Bodies are never coerced; a body id may be a digit string, and rowIdOf() turns
 // it into a number, or into null when it names no row (out of range → 404, never SQL).
 import { Type, type TSchema } from 'typebox';
-import { MAX_ID } from './limits';
+import { MAX_ID, PAGE_LIMIT } from './limits';
 
 /** The only spelling of an integer in a URL: plain decimal digits, no sign, no leading zero. */
 export const URL_INTEGER_PATTERN = '^(?:0|[1-9][0-9]*)$';
@@ -62,6 +62,15 @@ export function QueryInteger(options: {
       options.errorMessage ?? `must be an integer from ${options.min} to ${options.max}.`,
   });
 }
+
+/** The `limit` of a page of `what` (posts, users): PAGE_LIMIT's range and default. */
+export const PageLimit = (what: string) =>
+  QueryInteger({
+    min: PAGE_LIMIT.min,
+    max: PAGE_LIMIT.max,
+    default: PAGE_LIMIT.default,
+    description: `How many ${what} to return, ${PAGE_LIMIT.min}-${PAGE_LIMIT.max} (default ${PAGE_LIMIT.default}).`,
+  });
 
 /**
  * An id in a JSON body: a JSON integer or a string of plain digits ("abc", "0x35",

@@ -1,8 +1,8 @@
 // People (API.md §9): the inputs of GET /api/users, /api/users/<x> and
 // /api/users/<x>/posts. The Profile shape lives in contract/index.ts next to User.
 import { Type, type Static } from 'typebox';
-import { BoundedText, QueryInteger, STORABLE_TEXT_PATTERN } from './inputs';
-import { LIMITS, MAX_ID, PAGE_LIMIT } from './limits';
+import { BoundedText, PageLimit, QueryInteger, STORABLE_TEXT_PATTERN } from './inputs';
+import { LIMITS, MAX_ID } from './limits';
 
 /** GET /api/users: at most this many characters of search text. */
 export const USER_SEARCH_MAX = LIMITS.userSearch;
@@ -15,14 +15,7 @@ export const UserSearchQuery = Type.Object({
     description: `The start of a username, first name or last name, ignoring case (1-${USER_SEARCH_MAX} characters).`,
     errorMessage: `must be 1 to ${USER_SEARCH_MAX} characters: the start of a username or name.`,
   }),
-  limit: Type.Optional(
-    QueryInteger({
-      min: PAGE_LIMIT.min,
-      max: PAGE_LIMIT.max,
-      default: PAGE_LIMIT.default,
-      description: `How many users to return, ${PAGE_LIMIT.min}-${PAGE_LIMIT.max} (default ${PAGE_LIMIT.default}).`,
-    }),
-  ),
+  limit: Type.Optional(PageLimit('users')),
 });
 
 /** A username, or an id when the segment is all digits (new usernames start with a letter). */
@@ -35,14 +28,7 @@ export const UserRefParams = Type.Object({
 });
 
 export const UserPostsQuery = Type.Object({
-  limit: Type.Optional(
-    QueryInteger({
-      min: PAGE_LIMIT.min,
-      max: PAGE_LIMIT.max,
-      default: PAGE_LIMIT.default,
-      description: `How many posts to return, ${PAGE_LIMIT.min}-${PAGE_LIMIT.max} (default ${PAGE_LIMIT.default}).`,
-    }),
-  ),
+  limit: Type.Optional(PageLimit('posts')),
   before: Type.Optional(
     QueryInteger({
       min: 1,
