@@ -4,7 +4,9 @@ import { describe, it } from 'node:test';
 import {
   assertAnswer,
   freshUsername as fresh,
+  keysOf,
   signUpBody as account,
+  USER_KEYS,
 } from '../../../test/fixtures';
 import { testDialect, useTestApp } from '../../../test/helpers';
 
@@ -22,15 +24,7 @@ describe(`POST /api/users (${testDialect})`, () => {
     const response = await signUp(body);
     assert.equal(response.statusCode, 201, response.body);
     const user = response.json<Record<string, unknown>>();
-    assert.deepEqual(Object.keys(user).sort(), [
-      'email',
-      'first_name',
-      'id',
-      'image_url',
-      'last_name',
-      'thumb_url',
-      'username',
-    ]);
+    assert.deepEqual(keysOf(user), USER_KEYS);
     assert.deepEqual(
       [user.username, user.first_name, user.email, user.image_url],
       [body.username, 'Ada', body.email, null],
