@@ -79,9 +79,9 @@ export async function authenticate(
 
   const userId = userIdOf(claims);
   // The session check rides on the statement that loads the user (API.md §5).
-  const user =
+  const found =
     userId === null ? undefined : await findActiveUser(app.db.kysely, userId, claims.sid);
-  if (!user) {
+  if (!found) {
     throw new AuthenticationError(
       claims.sid === undefined
         ? 'The user of this token no longer exists or is disabled.'
@@ -89,6 +89,8 @@ export async function authenticate(
     );
   }
   // The session list's "last used" (API.md §5, §9): written about once a minute per session.
-  if (claims.sid !== undefined) await noteSessionUse(app.db.kysely, claims.sid);
-  return { user, authentication: { claims, source } };
+  if (claims.sid !== undefined) {
+    await noteSessionUse(app.db.kysely, claims.sid, found.sessionLastUsedAt);
+  }
+  return { user: found.user, authentication: { claims, source } };
 }

@@ -126,9 +126,9 @@ export async function refreshAccess(
     return { ok: false, status: 401, message: csrfRefusal(CSRF_REFRESH_COOKIE) };
   }
   const userId = userIdOf(claims);
-  const user =
+  const found =
     userId === null ? undefined : await findActiveUser(app.db.kysely, userId, claims.sid);
-  if (!user) {
+  if (!found) {
     return {
       ok: false,
       status: 401,
@@ -138,6 +138,7 @@ export async function refreshAccess(
           : 'This session has ended (logged out, or the password was changed): log in again.',
     };
   }
+  const { user } = found;
   if (claims.sid !== undefined) await touchSession(app.db.kysely, claims.sid);
   const access = app.tokens.sign('access', user.id, { sessionId: claims.sid });
   return {

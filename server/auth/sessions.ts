@@ -23,7 +23,6 @@ export async function insertSession(
   userAgent: string | undefined,
 ): Promise<string> {
   const id = randomUUID();
-  remember(id, Date.now());
   const now = toDbTime(new Date());
   await db
     .insertInto('sessions')
@@ -41,23 +40,8 @@ export async function insertSession(
 /** last_used moves at most this often: a session list needs minutes, not milliseconds. */
 export const LAST_USED_STEP_MS = 60_000;
 
-// When this process last wrote each session's last_used (or made the session), so
-// that most requests write nothing at all; bounded, old entries are dropped.
-const lastWritten = new Map<string, number>();
-const LAST_WRITTEN_MAX = 50_000;
-
-function remember(sessionId: string, at: number): void {
-  if (lastWritten.size >= LAST_WRITTEN_MAX) {
-    for (const [id, when] of lastWritten)
-      if (at - when >= LAST_USED_STEP_MS) lastWritten.delete(id);
-    if (lastWritten.size >= LAST_WRITTEN_MAX) lastWritten.clear();
-  }
-  lastWritten.set(sessionId, at);
-}
-
 /** Notes a refresh or page renewal of a live session. */
 export async function touchSession(db: Executor, sessionId: string): Promise<void> {
-  remember(sessionId, Date.now());
   await db
     .updateTable('sessions')
     .set({ last_used_at: toDbTime(new Date()) })
@@ -66,16 +50,19 @@ export async function touchSession(db: Executor, sessionId: string): Promise<voi
 }
 
 /**
- * Notes any authenticated use of a session (auth/authenticate.ts): at most once a
- * LAST_USED_STEP_MS per session and process, and the UPDATE itself only moves a
- * last_used that is older than that (several workers write it once, not each).
- * Most requests run no statement for it; the one that does awaits it.
+ * Notes an authenticated use of a session (auth/authenticate.ts), given the last use
+ * that the request's user lookup read with it: written when that is a minute old or
+ * more, so most requests run no statement for it, and every worker sees the same
+ * value; the UPDATE only moves a last_used that is still old, so parallel requests
+ * of one session write it once.
  */
-export async function noteSessionUse(db: Executor, sessionId: string): Promise<void> {
+export async function noteSessionUse(
+  db: Executor,
+  sessionId: string,
+  lastUsedAt: Date | null,
+): Promise<void> {
   const now = Date.now();
-  const written = lastWritten.get(sessionId);
-  if (written !== undefined && now - written < LAST_USED_STEP_MS) return;
-  remember(sessionId, now);
+  if (lastUsedAt !== null && now - lastUsedAt.getTime() < LAST_USED_STEP_MS) return;
   await db
     .updateTable('sessions')
     .set({ last_used_at: toDbTime(new Date(now)) })

@@ -3,6 +3,7 @@
 import type { User } from '../../contract';
 import { compiledQuery } from '../db/compiled-query';
 import type { Executor } from '../db/executor';
+import { fromDbTime } from '../db/portable';
 import { toUser, USER_COLUMNS, type UserFields } from './users.mapper';
 
 /** A disabled account is treated as absent everywhere: it cannot log in or use a token. */
@@ -18,31 +19,44 @@ const activeUserQuery = compiledQuery(
       .select([...USER_COLUMNS, 'is_disabled'])
       .where('id', '=', values.userId)
       .$if(values.sessionId !== undefined, (qb) =>
-        qb.where(({ exists, selectFrom }) =>
-          exists(
+        qb
+          // The session's last use rides along, so that noting a use needs no query.
+          .select(({ selectFrom }) =>
             selectFrom('sessions')
-              .select('sessions.id')
+              .select('sessions.last_used_at')
               .where('sessions.id', '=', values.sessionId ?? '')
-              .whereRef('sessions.user_id', '=', 'users.id'),
+              .whereRef('sessions.user_id', '=', 'users.id')
+              .as('session_last_used_at'),
+          )
+          .where(({ exists, selectFrom }) =>
+            exists(
+              selectFrom('sessions')
+                .select('sessions.id')
+                .where('sessions.id', '=', values.sessionId ?? '')
+                .whereRef('sessions.user_id', '=', 'users.id'),
+            ),
           ),
-        ),
       ),
 );
 
 /**
  * The user behind a token: present and not disabled, with the columns that may leave
  * the server. With `sessionId` (the token's sid claim) the session must be live too,
- * checked in this same statement so that ending a session costs no request a query.
+ * checked in this same statement so that ending a session costs no request a query,
+ * and its last use read with it (null without a session).
  */
 export async function findActiveUser(
   db: Executor,
   userId: number,
   sessionId?: string,
-): Promise<UserFields | undefined> {
-  const user = await activeUserQuery.executeTakeFirst(db, { userId, sessionId });
-  if (!user || !isActive(user)) return undefined;
-  const { is_disabled: _disabled, ...fields } = user;
-  return fields;
+): Promise<{ user: UserFields; sessionLastUsedAt: Date | null } | undefined> {
+  const row = await activeUserQuery.executeTakeFirst(db, { userId, sessionId });
+  if (!row || !isActive(row)) return undefined;
+  const { is_disabled: _disabled, session_last_used_at: lastUsed, ...user } = row;
+  return {
+    user,
+    sessionLastUsedAt: lastUsed === null || lastUsed === undefined ? null : fromDbTime(lastUsed),
+  };
 }
 
 /**
