@@ -13,7 +13,8 @@ import { buildServer } from './build-server';
 
 const USAGE = `Usage: npm run bench -- [--smoke] [--only sqlite|pg] [--large N [--posts-per-user M]]
   [--database URL]... [--workers N] [--duration 15] [--connections 32] [--threads 2]
-  [--encoding "gzip, deflate, br"] [--endpoints feed,profile] [--json out.json]`;
+  [--encoding "gzip, deflate, br"] [--endpoints feed,post,stories,profile] [--node-args="--flag ..."]
+  [--json out.json]`;
 
 const { values: flags } = parseArgs({
   options: {
@@ -29,6 +30,7 @@ const { values: flags } = parseArgs({
     encoding: { type: 'string', default: 'gzip, deflate, br' },
     json: { type: 'string' },
     endpoints: { type: 'string' },
+    'node-args': { type: 'string' },
     help: { type: 'boolean', default: false },
   },
   strict: true,
@@ -85,25 +87,29 @@ function wantDialect(postgres: boolean): boolean {
 }
 
 interface Scenario {
+  /** What --endpoints calls it. */
+  name: string;
   endpoint: string;
   options: Omit<LoadOptions, 'seconds' | 'threads'>;
 }
 
 function scenarios(base: string, token: string, postId: number): Scenario[] {
   const headers = { authorization: `Bearer ${token}`, 'accept-encoding': flags.encoding };
-  const get = (path: string): Scenario => ({
+  const get = (name: string, path: string): Scenario => ({
+    name,
     endpoint: `GET ${path}`,
     options: { url: `${base}${path}`, method: 'GET', headers, connections },
   });
   return [
-    get('/api/posts?limit=20'),
-    get('/api/posts?limit=50'),
-    get(`/api/posts/${postId}`),
-    get('/api/stories'),
-    get('/api/suggestions'),
-    get('/api/bookmarks'),
-    get('/api/profile'),
+    get('feed', '/api/posts?limit=20'),
+    get('feed50', '/api/posts?limit=50'),
+    get('post', `/api/posts/${postId}`),
+    get('stories', '/api/stories'),
+    get('suggestions', '/api/suggestions'),
+    get('bookmarks', '/api/bookmarks'),
+    get('profile', '/api/profile'),
     {
+      name: 'login-page',
       endpoint: 'GET /login (HTML)',
       options: {
         url: `${base}/login`,
@@ -114,6 +120,7 @@ function scenarios(base: string, token: string, postId: number): Scenario[] {
     },
     {
       // scrypt at OWASP strength is slow on purpose: a few connections saturate it.
+      name: 'token',
       endpoint: 'POST /api/token',
       options: {
         url: `${base}/api/token`,
@@ -175,18 +182,27 @@ async function main(): Promise<void> {
       console.error(`Loaded ${label} in ${database.seedSeconds.toFixed(1)} s.`);
     }
     try {
-      const app = await startApp({ databaseUrl: database.url, workers });
+      // --node-args: flags for the server's node (e.g. an A/B of V8 heap sizes).
+      const nodeArgs = flags['node-args']?.split(/\s+/).filter(Boolean);
+      const app = await startApp({ databaseUrl: database.url, workers, nodeArgs });
       try {
         const token = await loginAsDemoUser(app.base);
         const feed = await fetch(`${app.base}/api/posts?limit=1`, {
           headers: { authorization: `Bearer ${token}` },
         });
         const postId = ((await feed.json()) as Array<{ id: number }>)[0]?.id ?? 1;
-        // --endpoints: only the scenarios whose name contains one of the given words.
+        // --endpoints: the scenarios named (feed, post, profile, ...) or whose request
+        // contains one of the given words (/api/stories).
         const words = flags.endpoints?.split(',').filter(Boolean);
-        const list = scenarios(app.base, token, postId).filter(
-          (s) => !words || words.some((word) => s.endpoint.includes(word)),
+        const all = scenarios(app.base, token, postId);
+        const list = all.filter(
+          (s) => !words || words.some((word) => s.name === word || s.endpoint.includes(word)),
         );
+        if (list.length === 0) {
+          throw new Error(
+            `--endpoints "${flags.endpoints}" names no scenario; the names are ${all.map((s) => s.name).join(', ')}.`,
+          );
+        }
         await checkAnswers(list);
         console.error(`Measuring ${list.length} endpoints on ${label}, ${seconds} s each...`);
         if (!smoke) await generator.load({ ...list[0]!.options, threads, seconds: 3 });
