@@ -4,7 +4,8 @@ import type { BookmarkedPost, Comment, Like, Post } from '../../contract';
 import { compiledQuery } from '../db/compiled-query';
 import type { Executor } from '../db/executor';
 import type { PostRow } from '../db/schema';
-import { findUsersById } from '../users/users.queries';
+import { AUTHOR_COLUMNS, toAuthor } from '../users/users.mapper';
+import { withPostDetails, type PostWithDetails } from './post-details';
 import { toComment, toPost } from './posts.mapper';
 
 // Compiled once per number of posts (db/compiled-query.ts).
@@ -18,68 +19,72 @@ const likesQuery = compiledQuery((db, values: { postIds: number[] }) =>
 const commentsQuery = compiledQuery((db, values: { postIds: number[] }) =>
   db
     .selectFrom('comments')
-    .selectAll()
-    .where('post_id', 'in', values.postIds)
-    .orderBy('pub_date')
-    .orderBy('id'),
+    .leftJoin('users as author', 'author.id', 'comments.user_id')
+    .selectAll('comments')
+    .select(AUTHOR_COLUMNS)
+    .where('comments.post_id', 'in', values.postIds)
+    .orderBy('comments.pub_date')
+    .orderBy('comments.id'),
 );
-const viewerBookmarksQuery = compiledQuery((db, values: { viewerId: number; postIds: number[] }) =>
+/** For rows selected without their details (a post just written, a user's posts). */
+const postDetailsQuery = compiledQuery((db, values: { viewerId: number; postIds: number[] }) =>
   db
-    .selectFrom('bookmarks')
-    .select(['id', 'post_id'])
-    .where('user_id', '=', values.viewerId)
-    .where('post_id', 'in', values.postIds),
+    .selectFrom('posts')
+    .selectAll('posts')
+    .where('posts.id', 'in', values.postIds)
+    .$call(withPostDetails(values.viewerId)),
 );
 
 /**
  * Posts with their author, likes, comments (with authors) and the viewer's like and
- * bookmark ids: likes, comments and bookmarks first, then every user they name at once.
+ * bookmark ids. The author and the bookmark come with rows selected withPostDetails;
+ * for other rows one more statement, next to the likes and comments, selects them.
  */
 export async function assemblePosts(
   db: Executor,
   viewerId: number,
-  rows: PostRow[],
+  rows: Array<PostRow | PostWithDetails>,
   options: { comments: true },
 ): Promise<Post[]>;
 export async function assemblePosts(
   db: Executor,
   viewerId: number,
-  rows: PostRow[],
+  rows: Array<PostRow | PostWithDetails>,
   options: { comments: false },
 ): Promise<BookmarkedPost[]>;
 export async function assemblePosts(
   db: Executor,
   viewerId: number,
-  rows: PostRow[],
+  rows: Array<PostRow | PostWithDetails>,
   options: { comments: boolean },
 ): Promise<Array<Post | BookmarkedPost>> {
   if (rows.length === 0) return [];
   const postIds = [...new Set(rows.map((row) => row.id))];
-  const [likes, comments, bookmarks] = await Promise.all([
+  const withoutDetails = [...new Set(rows.filter((row) => !hasDetails(row)).map((row) => row.id))];
+  const [likes, comments, fetchedDetails] = await Promise.all([
     likesQuery.execute(db, { postIds }),
     options.comments ? commentsQuery.execute(db, { postIds }) : Promise.resolve([]),
-    viewerBookmarksQuery.execute(db, { viewerId, postIds }),
+    withoutDetails.length > 0
+      ? postDetailsQuery.execute(db, { viewerId, postIds: withoutDetails })
+      : Promise.resolve([]),
   ]);
-  const users = await findUsersById(db, [
-    ...rows.map((row) => row.user_id),
-    ...comments.map((comment) => comment.user_id),
-  ]);
+  const detailsById = new Map(fetchedDetails.map((details) => [details.id, details]));
 
   const now = new Date();
   const likesByPost = groupBy<Like>(likes, (like) => like.post_id);
   const commentsByPost = new Map<number, Comment[]>();
   for (const comment of comments) {
-    const author = users.get(comment.user_id);
-    if (!author) continue; // deleted by another program between the two statements
+    const author = toAuthor(comment);
+    if (!author) continue; // deleted by another program
     const list = commentsByPost.get(comment.post_id) ?? [];
     list.push(toComment(comment, author, now));
     commentsByPost.set(comment.post_id, list);
   }
-  const bookmarkByPost = new Map(bookmarks.map((bookmark) => [bookmark.post_id, bookmark.id]));
 
   return rows.flatMap((row) => {
-    const author = users.get(row.user_id);
-    if (!author) return [];
+    const details = hasDetails(row) ? row : detailsById.get(row.id);
+    const author = details && toAuthor(details);
+    if (!author) return []; // deleted by another program
     const postLikes = likesByPost.get(row.id) ?? [];
     return [
       toPost(
@@ -89,12 +94,16 @@ export async function assemblePosts(
           likes: postLikes,
           comments: options.comments ? (commentsByPost.get(row.id) ?? []) : undefined,
           viewerLikeId: postLikes.find((like) => like.user_id === viewerId)?.id,
-          viewerBookmarkId: bookmarkByPost.get(row.id),
+          viewerBookmarkId: details.viewer_bookmark_id ?? undefined,
         },
         now,
       ),
     ];
   });
+}
+
+function hasDetails(row: PostRow | PostWithDetails): row is PostWithDetails {
+  return 'author_id' in row;
 }
 
 function groupBy<T>(items: T[], key: (item: T) => number): Map<number, T[]> {

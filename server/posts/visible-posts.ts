@@ -3,8 +3,9 @@
 import type { ExpressionBuilder } from 'kysely';
 import { compiledQuery } from '../db/compiled-query';
 import type { Executor } from '../db/executor';
-import type { Database, PostRow } from '../db/schema';
+import type { Database } from '../db/schema';
 import { networkOf } from '../users/network';
+import { withPostDetails, type PostWithDetails } from './post-details';
 
 /** The post's author is in the viewer's network. */
 export function authorInNetwork(db: Executor, viewerId: number) {
@@ -17,14 +18,18 @@ const visiblePostQuery = compiledQuery((db, values: { viewerId: number; postId: 
     .selectFrom('posts')
     .selectAll('posts')
     .where('posts.id', '=', values.postId)
-    .where(authorInNetwork(db, values.viewerId)),
+    .where(authorInNetwork(db, values.viewerId))
+    .$call(withPostDetails(values.viewerId)),
 );
 
-/** The post if the viewer may see it; hidden and absent are the same undefined (API.md §4). */
+/**
+ * The post if the viewer may see it; hidden and absent are the same undefined (API.md §4).
+ * With its details as of this statement, so that showing it takes no further lookup.
+ */
 export function findVisiblePost(
   db: Executor,
   viewerId: number,
   postId: number,
-): Promise<PostRow | undefined> {
+): Promise<PostWithDetails | undefined> {
   return visiblePostQuery.executeTakeFirst(db, { viewerId, postId });
 }

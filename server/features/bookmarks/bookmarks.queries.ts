@@ -6,15 +6,7 @@ import type { Executor } from '../../db/executor';
 import { toDbTime } from '../../db/portable';
 import type { PostRow } from '../../db/schema';
 import { assemblePosts } from '../../posts/assemble-posts';
-
-export function findOwnBookmarkOfPost(db: Executor, userId: number, postId: number) {
-  return db
-    .selectFrom('bookmarks')
-    .select('id')
-    .where('user_id', '=', userId)
-    .where('post_id', '=', postId)
-    .executeTakeFirst();
-}
+import { AUTHOR_COLUMNS, type JoinedAuthorFields } from '../../users/users.mapper';
 
 export function insertBookmark(db: Executor, userId: number, postId: number) {
   return db
@@ -32,8 +24,10 @@ const ownBookmarksQuery = compiledQuery((db, values: { userId: number }) =>
   db
     .selectFrom('bookmarks')
     .innerJoin('posts', 'posts.id', 'bookmarks.post_id')
+    .leftJoin('users as author', 'author.id', 'posts.user_id')
     .select(['bookmarks.id as bookmark_id'])
     .selectAll('posts')
+    .select(AUTHOR_COLUMNS)
     .where('bookmarks.user_id', '=', values.userId)
     .orderBy('bookmarks.id'),
 );
@@ -48,10 +42,15 @@ export async function listOwnBookmarks(db: Executor, userId: number): Promise<Bo
 export async function toBookmarks(
   db: Executor,
   userId: number,
-  rows: Array<PostRow & { bookmark_id: number }>,
+  rows: Array<PostRow & JoinedAuthorFields & { bookmark_id: number }>,
 ): Promise<Bookmark[]> {
+  // The user's bookmark of each post is this one: there is one per user and post.
+  const withDetails = rows.map((row) => ({ ...row, viewer_bookmark_id: row.bookmark_id }));
   const posts = new Map(
-    (await assemblePosts(db, userId, rows, { comments: false })).map((post) => [post.id, post]),
+    (await assemblePosts(db, userId, withDetails, { comments: false })).map((post) => [
+      post.id,
+      post,
+    ]),
   );
   return rows.flatMap((row) => {
     const post = posts.get(row.id);

@@ -6,43 +6,59 @@ import { deleteOwnedRow } from '../../db/delete-owned';
 import type { Executor } from '../../db/executor';
 import { toDbTime } from '../../db/portable';
 import type { PostRow } from '../../db/schema';
+import { withPostDetails, type PostWithDetails } from '../../posts/post-details';
 import { authorInNetwork } from '../../posts/visible-posts';
 
-const feedQuery = compiledQuery(
-  (
-    db,
-    values: {
-      viewerId: number;
-      limit: number;
-      cursorDate: string | undefined;
-      cursorId: number | undefined;
-    },
-  ) =>
-    db
-      .selectFrom('posts')
-      .selectAll('posts')
-      .where(authorInNetwork(db, values.viewerId))
-      .$if(values.cursorDate !== undefined && values.cursorId !== undefined, (query) =>
-        query.where((eb) =>
-          eb(
-            eb.refTuple('posts.pub_date', 'posts.id'),
-            '<',
-            eb.tuple(values.cursorDate ?? '', values.cursorId ?? 0),
-          ),
+type FeedValues = {
+  viewerId: number;
+  limit: number;
+  cursorDate: string | undefined;
+  cursorId: number | undefined;
+};
+
+/** The ids of a page of the feed, newest first. */
+function feedPageIds(db: Executor, values: FeedValues) {
+  return db
+    .selectFrom('posts')
+    .select('posts.id')
+    .where(authorInNetwork(db, values.viewerId))
+    .$if(values.cursorDate !== undefined && values.cursorId !== undefined, (query) =>
+      query.where((eb) =>
+        eb(
+          eb.refTuple('posts.pub_date', 'posts.id'),
+          '<',
+          eb.tuple(values.cursorDate ?? '', values.cursorId ?? 0),
         ),
-      )
-      .orderBy('posts.pub_date', 'desc')
-      .orderBy('posts.id', 'desc')
-      .limit(values.limit),
+      ),
+    )
+    .orderBy('posts.pub_date', 'desc')
+    .orderBy('posts.id', 'desc')
+    .limit(values.limit);
+}
+
+// The page is chosen first, in a subquery, so that only its posts are joined with
+// their details: joined in the same query, every visible post of the network would
+// be, before the sort picks the page.
+const feedQuery = compiledQuery((db, values: FeedValues) =>
+  db
+    .selectFrom('posts')
+    .selectAll('posts')
+    .where('posts.id', 'in', feedPageIds(db, values))
+    .orderBy('posts.pub_date', 'desc')
+    .orderBy('posts.id', 'desc')
+    .$call(withPostDetails(values.viewerId)),
 );
 
-/** The feed: visible posts, newest first, strictly after `cursor` in that order when given. */
+/**
+ * The feed: visible posts, newest first, strictly after `cursor` in that order when
+ * given, each with its details for assembly.
+ */
 export function listFeed(
   db: Executor,
   viewerId: number,
   limit: number,
   cursor?: Pick<PostRow, 'id' | 'pub_date'>,
-): Promise<PostRow[]> {
+): Promise<PostWithDetails[]> {
   return feedQuery.execute(db, {
     viewerId,
     limit,
