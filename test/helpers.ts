@@ -5,12 +5,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before } from 'node:test';
-import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../server/app';
-import { loadConfig, type Config } from '../server/config';
+import { loadConfig } from '../server/config';
 import { createDatabase, type Db } from '../server/db/database';
 import { migrateToLatest } from '../server/db/migrate';
 import { createScratchDatabase } from './postgres';
+import { buildReadyApp, type ReadyApp } from './ready-app';
 
 export { pgAdminUrl } from './postgres';
 
@@ -28,13 +27,7 @@ export const testDialect: TestDialect = process.env.TEST_DB === 'postgres' ? 'po
 
 export const TEST_JWT_SECRET = 'test-secret-that-is-long-enough-for-hs256-0123456789';
 
-export interface TestApp {
-  app: FastifyInstance;
-  db: Db;
-  config: Config;
-  /** Closes the app and removes its database. */
-  close(): Promise<void>;
-}
+export type TestApp = ReadyApp;
 
 export interface TestAppOptions {
   /** Extra environment for loadConfig (e.g. JWT_ACCESS_TOKEN_EXPIRES). */
@@ -73,17 +66,7 @@ export async function buildTestApp(options: TestAppOptions = {}): Promise<TestAp
     PASSWORD_HASH_COST: '12',
     ...options.env,
   });
-  const app = await buildApp(config, db);
-  await app.ready();
-  return {
-    app,
-    db,
-    config,
-    close: async () => {
-      await app.close();
-      await drop();
-    },
-  };
+  return buildReadyApp(config, db, drop);
 }
 
 /**

@@ -8,7 +8,8 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { createServer, connect, type AddressInfo, type Server, type Socket } from 'node:net';
 import { describe, it } from 'node:test';
-import { bearer, createUser, passwordHashOf } from '../../test/fixtures';
+import { apiAs, bearer, createUser, passwordHashOf } from '../../test/fixtures';
+import { postForm } from '../../test/forms';
 import { multipart, smallImage } from '../../test/images';
 import { PASSWORD_HASH } from '../../test/sessions';
 import { useTestApp, testDialect } from '../../test/helpers';
@@ -135,11 +136,9 @@ describe(`the app while its Redis is away (${testDialect})`, () => {
 
   it('POST /login: the form again with a short error, 503 and Retry-After', async () => {
     const user = await createUser(t.db, { password_hash: PASSWORD_HASH });
-    const response = await t.app.inject({
-      method: 'POST',
-      url: '/login',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      payload: new URLSearchParams({ username: user.username, password: 'password' }).toString(),
+    const response = await postForm(t.app, '/login', {
+      username: user.username,
+      password: 'password',
     });
     assertUnavailable(response);
     assert.match(String(response.headers['content-type']), /^text\/html/);
@@ -173,11 +172,9 @@ describe(`the app while its Redis is away (${testDialect})`, () => {
     assertUnavailable(upload);
     assert.match(upload.json().message, /try again/);
 
-    const change = await t.app.inject({
-      method: 'POST',
-      url: '/api/profile/password',
-      headers: bearer(t.app, user.id),
-      payload: { current_password: 'password', new_password: 'another long passphrase' },
+    const change = await apiAs(t.app, user.id)('POST', '/api/profile/password', {
+      current_password: 'password',
+      new_password: 'another long passphrase',
     });
     assertUnavailable(change);
     assert.equal(await passwordHashOf(t.db, user.id), PASSWORD_HASH, 'nothing changed');
@@ -185,11 +182,7 @@ describe(`the app while its Redis is away (${testDialect})`, () => {
 
   it('everything that needs no counters keeps working, and the outage was logged once', async () => {
     const user = await createUser(t.db);
-    const profile = await t.app.inject({
-      method: 'GET',
-      url: '/api/profile',
-      headers: bearer(t.app, user.id),
-    });
+    const profile = await apiAs(t.app, user.id)('GET', '/api/profile');
     assert.equal(profile.statusCode, 200);
     const outageLines = logged.filter((line) => /Redis/.test(line));
     assert.equal(outageLines.length, 1, outageLines.join('\n'));

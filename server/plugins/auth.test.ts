@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import Fastify, { type FastifyPluginAsync } from 'fastify';
-import { bearer, createUser, loginCookies } from '../../test/fixtures';
+import { apiAs, createUser, loginCookies } from '../../test/fixtures';
 import { buildTestApp, useTestApp, testDialect } from '../../test/helpers';
 import { markPublicScope, protectApiScope, registerAuth, type RegisteredRoute } from './auth';
 
@@ -118,12 +118,9 @@ describe(`where the access token comes from (${testDialect})`, () => {
 
   it('accepts a Bearer header and makes the token user the current user', async () => {
     const user = await createUser(t.db);
-    const response = await t.app.inject({
-      method: 'GET',
-      url: '/api/posts',
-      headers: bearer(t.app, user.id),
-    });
+    const response = await apiAs(t.app, user.id)('GET', '/api/profile');
     assert.equal(response.statusCode, 200);
+    assert.equal(response.json().id, user.id);
   });
 
   it('accepts the access_token_cookie for reads without a CSRF header', async () => {
@@ -175,12 +172,8 @@ describe(`where the access token comes from (${testDialect})`, () => {
 
   it('needs no CSRF header for a Bearer-authenticated write', async () => {
     const user = await createUser(t.db);
-    const response = await t.app.inject({
-      method: 'POST',
-      url: '/api/posts',
-      headers: bearer(t.app, user.id),
-      payload: { image_url: '/media/seed/y.svg' },
-    });
+    const as = apiAs(t.app, user.id);
+    const response = await as('POST', '/api/posts', { image_url: '/media/seed/y.svg' });
     assert.equal(response.statusCode, 201);
   });
 });

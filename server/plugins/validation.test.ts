@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { Ajv } from 'ajv';
 import { NewComment, NewPost, PostIdBody } from '../../contract';
-import { apiAs, createUser, assertAnswer } from '../../test/fixtures';
-import { useTestApp, testDialect, type TestApp } from '../../test/helpers';
+import { apiAs, assertAnswer, bearer, createUser } from '../../test/fixtures';
+import { useTestApp, testDialect } from '../../test/helpers';
 import { describeValidationError } from './validation';
 
 /** The message the body validator gives for `value` (the same options as registerValidators). */
@@ -70,7 +70,7 @@ describe(`request bodies under /api (${testDialect})`, () => {
     const response = await t.app.inject({
       method: 'POST',
       url: '/api/likes',
-      headers: { ...apiHeaders(t, user.id), 'content-type': 'application/x-www-form-urlencoded' },
+      headers: { ...bearer(t.app, user.id), 'content-type': 'application/x-www-form-urlencoded' },
       payload: 'post_id=1',
     });
     assertAnswer(response, 415, {
@@ -84,7 +84,7 @@ describe(`request bodies under /api (${testDialect})`, () => {
       const response = await t.app.inject({
         method: 'DELETE',
         url: '/api/likes/2147483000',
-        headers: { ...apiHeaders(t, user.id), 'content-type': type },
+        headers: { ...bearer(t.app, user.id), 'content-type': type },
         payload: '',
       });
       assertAnswer(response, 404, { message: 'Like 2147483000 not found.' }, type);
@@ -98,14 +98,10 @@ describe(`request bodies under /api (${testDialect})`, () => {
       t.app.inject({
         method: 'POST',
         url: '/api/posts',
-        headers: { ...apiHeaders(t, user.id), 'content-type': type },
+        headers: { ...bearer(t.app, user.id), 'content-type': type },
         payload: JSON.stringify({ image_url: '/x.jpg' }),
       });
     assert.equal((await send('application/json; charset=utf-8')).statusCode, 201);
     assert.equal((await send('application/merge-patch+json')).statusCode, 415);
   });
 });
-
-function apiHeaders(t: TestApp, userId: number) {
-  return { authorization: `Bearer ${t.app.tokens.sign('access', userId).token}` };
-}

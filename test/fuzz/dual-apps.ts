@@ -6,20 +6,16 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
-import { buildApp } from '../../server/app';
 import { loadConfig } from '../../server/config';
 import { createDatabase, type Db } from '../../server/db/database';
 import { migrateToLatest } from '../../server/db/migrate';
 import { seedDemo } from '../../server/seed/seed';
 import { createScratchDatabase } from '../postgres';
+import { buildReadyApp, type ReadyApp } from '../ready-app';
 
-export interface FuzzApp {
+export interface FuzzApp extends ReadyApp {
   name: 'sqlite' | 'postgres';
-  app: FastifyInstance;
-  db: Db;
-  close(): Promise<void>;
 }
 
 /** One instant for both seeds, so display times and every row are the same. */
@@ -56,18 +52,11 @@ async function buildOn(name: FuzzApp['name']): Promise<FuzzApp> {
     DATABASE_URL: databaseUrl,
     DATA_DIR: mkdtempSync(path.join(tmpdir(), `photo-fuzz-data-${name}-`)),
   });
-  const app = await buildApp(config, db);
-  await app.ready();
-  return {
-    name,
-    app,
-    db,
-    close: async () => {
-      await app.close();
-      await drop();
-      rmSync(config.dataDir, { recursive: true, force: true });
-    },
-  };
+  const ready = await buildReadyApp(config, db, async () => {
+    await drop();
+    rmSync(config.dataDir, { recursive: true, force: true });
+  });
+  return { name, ...ready };
 }
 
 /** The SQLite app and the PostgreSQL app, seeded alike. */

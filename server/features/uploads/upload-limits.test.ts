@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
 import sharp from 'sharp';
-import { bearer, createUser } from '../../../test/fixtures';
+import { apiAs, bearer, createUser } from '../../../test/fixtures';
 import { testDialect, useTestApp } from '../../../test/helpers';
 import { multipart, pngBomb, smallImage, type FilePart } from '../../../test/images';
 import { UPLOADS_PER_HOUR } from './uploads.routes';
@@ -124,21 +124,11 @@ describe(`POST /api/media refusals (${testDialect})`, () => {
   });
 
   it('answers 415 for a JSON or empty body and 401 without a token', async () => {
-    const user = await createUser(t.db);
-    const json = await t.app.inject({
-      method: 'POST',
-      url: '/api/media',
-      headers: bearer(t.app, user.id),
-      payload: { image_url: 'https://example.com/a.jpg' },
-    });
+    const as = apiAs(t.app, (await createUser(t.db)).id);
+    const json = await as('POST', '/api/media', { image_url: 'https://example.com/a.jpg' });
     assert.equal(json.statusCode, 415);
     assert.match(messageOf(json), /multipart\/form-data with one file field named "file"/);
-    const empty = await t.app.inject({
-      method: 'POST',
-      url: '/api/media',
-      headers: bearer(t.app, user.id),
-    });
-    assert.equal(empty.statusCode, 415);
+    assert.equal((await as('POST', '/api/media')).statusCode, 415);
 
     const body = multipart([{ bytes: await smallImage('png') }]);
     const anonymous = await t.app.inject({

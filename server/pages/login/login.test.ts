@@ -1,20 +1,13 @@
 import assert from 'node:assert/strict';
-import { browserLogin, PASSWORD_HASH } from '../../../test/sessions';
 import { describe, it } from 'node:test';
 import { createUser, loginCookies, refreshWith } from '../../../test/fixtures';
+import { postForm, SESSION_COOKIES } from '../../../test/forms';
 import { useTestApp, testDialect } from '../../../test/helpers';
+import { browserLogin, cookieHeaderOf, PASSWORD_HASH } from '../../../test/sessions';
 
 // werkzeug scrypt hash of "password", made with python3 hashlib (see passwords.test.ts).
 const SCRYPT_PASSWORD =
   'scrypt:131072:8:1$Zq3RkT8wPb2Ld5Xy$be8c9cd3e434e6380abf8467e9941c2c4d58bbb4a0886cfc7fa84c274e0be9665dc44c2dda067f2269b2096f6ab0eae85b92a77c2fa305a7ddce076632085005';
-const COOKIE_NAMES = [
-  'access_token_cookie',
-  'csrf_access_token',
-  'csrf_refresh_token',
-  'refresh_token_cookie',
-];
-
-const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
 
 describe(`GET /login (${testDialect})`, () => {
   const t = useTestApp();
@@ -55,14 +48,7 @@ describe(`POST /login (${testDialect})`, () => {
     fields: Record<string, string>,
     headers: Record<string, string> = {},
     remoteAddress = '127.0.0.1',
-  ) =>
-    t.app.inject({
-      method: 'POST',
-      url: '/login',
-      payload: form(fields),
-      headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
-      remoteAddress,
-    });
+  ) => postForm(t.app, '/login', fields, { headers, remoteAddress });
 
   it('sets the four cookies as API.md §5 says and redirects to /', async () => {
     const user = await createUser(t.db, { password_hash: SCRYPT_PASSWORD });
@@ -71,7 +57,7 @@ describe(`POST /login (${testDialect})`, () => {
     assert.equal(response.headers.location, '/');
     assert.equal(response.headers['cache-control'], 'no-store');
     const sessionCookies = response.cookies.filter((c) => c.name !== 'login_device');
-    assert.deepEqual(sessionCookies.map((c) => c.name).sort(), COOKIE_NAMES);
+    assert.deepEqual(sessionCookies.map((c) => c.name).sort(), SESSION_COOKIES);
     // The device cookie (API.md §5): HttpOnly, so page scripts cannot copy it.
     assert.equal(response.cookies.find((c) => c.name === 'login_device')?.httpOnly, true);
     for (const cookie of sessionCookies) {
@@ -87,7 +73,7 @@ describe(`POST /login (${testDialect})`, () => {
     const lifetime = Object.fromEntries(response.cookies.map((c) => [c.name, c.maxAge]));
     assert.equal(lifetime.access_token_cookie, 15 * 60);
     assert.equal(lifetime.refresh_token_cookie, 30 * 86_400);
-    const cookie = response.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+    const cookie = cookieHeaderOf(response);
     const home = await t.app.inject({ method: 'GET', url: '/api/profile', headers: { cookie } });
     assert.equal(home.json().id, user.id);
   });
@@ -168,7 +154,7 @@ describe(`GET /logout and the pages (${testDialect})`, () => {
     const response = await t.app.inject({ method: 'GET', url: '/logout', headers: { cookie } });
     assert.equal(response.statusCode, 302);
     assert.equal(response.headers.location, '/login');
-    assert.deepEqual(response.cookies.map((c) => c.name).sort(), COOKIE_NAMES);
+    assert.deepEqual(response.cookies.map((c) => c.name).sort(), SESSION_COOKIES);
     for (const cleared of response.cookies) assert.equal(cleared.value, '');
     const refresh = await refreshWith(t.app, refreshToken);
     assert.equal(refresh.statusCode, 401);

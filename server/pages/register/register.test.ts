@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { createUser, freshUsername, signUpBody } from '../../../test/fixtures';
+import { postForm, SESSION_COOKIES } from '../../../test/forms';
 import { testDialect, useTestApp } from '../../../test/helpers';
-
-const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
+import { cookieHeaderOf } from '../../../test/sessions';
 
 describe(`GET /register (${testDialect})`, () => {
   const t = useTestApp();
@@ -47,14 +47,14 @@ describe(`POST /register (${testDialect})`, () => {
   const t = useTestApp();
   let address = 0;
   const post = (fields: Record<string, string>, headers: Record<string, string> = {}) =>
-    t.app.inject({
-      method: 'POST',
-      url: '/register',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
-      payload: form(fields),
+    postForm(t.app, '/register', fields, {
+      headers,
       remoteAddress: `10.9.${Math.floor(address / 250)}.${address++ % 250}`,
     });
   const valid = () => signUpBody();
+  /** The id of the user whose `column` is `value`, if there is one (a refused form creates none). */
+  const userWith = (column: 'email' | 'username', value: string) =>
+    t.db.kysely.selectFrom('users').select('id').where(column, '=', value).executeTakeFirst();
 
   it('creates the account, starts a session like a login, and redirects to the feed', async () => {
     const fields = valid();
@@ -62,15 +62,10 @@ describe(`POST /register (${testDialect})`, () => {
     assert.equal(response.statusCode, 302, response.body);
     assert.equal(response.headers.location, '/');
     const cookies = response.cookies.map((cookie) => cookie.name);
-    for (const name of [
-      'access_token_cookie',
-      'csrf_access_token',
-      'csrf_refresh_token',
-      'refresh_token_cookie',
-    ]) {
+    for (const name of SESSION_COOKIES) {
       assert.ok(cookies.includes(name), `${name} in ${cookies.join(', ')}`);
     }
-    const cookie = response.cookies.map(({ name, value }) => `${name}=${value}`).join('; ');
+    const cookie = cookieHeaderOf(response);
     const profile = await t.app.inject({ method: 'GET', url: '/api/profile', headers: { cookie } });
     assert.equal(profile.json<{ username: string }>().username, fields.username);
     const feed = await t.app.inject({ method: 'GET', url: '/api/posts', headers: { cookie } });
@@ -147,12 +142,7 @@ describe(`POST /register (${testDialect})`, () => {
             `<input id="username"[^>]*value="${field === 'username' ? long : fields.username}"`,
           ),
         );
-        const row = await t.db.kysely
-          .selectFrom('users')
-          .select('id')
-          .where('email', '=', fields.email)
-          .executeTakeFirst();
-        assert.equal(row, undefined);
+        assert.equal(await userWith('email', fields.email), undefined);
       });
     }
   }
@@ -175,11 +165,6 @@ describe(`POST /register (${testDialect})`, () => {
     const response = await post(fields, { origin: 'https://evil.example' });
     assert.equal(response.statusCode, 403);
     assert.match(response.body, /sent from another website/);
-    const row = await t.db.kysely
-      .selectFrom('users')
-      .select('id')
-      .where('username', '=', fields.username)
-      .executeTakeFirst();
-    assert.equal(row, undefined);
+    assert.equal(await userWith('username', fields.username), undefined);
   });
 });
