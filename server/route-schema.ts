@@ -4,6 +4,7 @@
 import type { FastifySchema } from 'fastify';
 import type { TSchema } from 'typebox';
 import { Message } from '../contract';
+import type { Executor } from './db/executor';
 import { notFound } from './errors';
 
 /**
@@ -32,3 +33,16 @@ export function deletedMessage(noun: string, id: number, deleted: boolean): Mess
   if (!deleted) throw notFound(`${noun} ${id} not found.`);
   return { message: `${noun} ${id} deleted.` };
 }
+
+/**
+ * The handler of a delete-your-own route: `deleteOwn(db, userId, id)` deletes the row
+ * only when it is the user's, and the answer is deletedMessage's.
+ */
+export const deletesOwn =
+  (
+    noun: string,
+    db: Executor,
+    deleteOwn: (db: Executor, userId: number, id: number) => Promise<boolean>,
+  ) =>
+  async ({ user, params }: { user: { id: number }; params: { id: number } }): Promise<Message> =>
+    deletedMessage(noun, params.id, await deleteOwn(db, user.id, params.id));

@@ -1,6 +1,7 @@
 // API.md §4: a duplicate like, bookmark or follow is a 400, and a row whose post or
 // user is gone is a 404, never a 500, even when two requests race past the checks:
 // the unique and foreign-key constraints have the last word.
+import { rowIdOf } from '../../contract';
 import { badRequest, notFound } from '../errors';
 import { isForeignKeyViolation, isUniqueViolation } from './portable';
 
@@ -24,4 +25,22 @@ export async function insertOnce<T>(options: InsertOnceOptions<T>): Promise<T> {
     if (isForeignKeyViolation(error)) throw notFound(missing);
     throw error;
   }
+}
+
+/**
+ * The row a body or path id names (a post, a user), as the current user may see it,
+ * with the 404 message insertOnce needs (`Post 12 not found.`, the id as sent). An
+ * id outside 1–2147483647 names nothing and never reaches SQL, and a row `find`
+ * does not return (absent, or hidden from this user) is the same 404.
+ */
+export async function findTarget<R>(
+  noun: string,
+  sentId: number | string,
+  find: (id: number) => Promise<R | undefined | false>,
+): Promise<{ id: number; row: R; missing: string }> {
+  const missing = `${noun} ${sentId} not found.`;
+  const id = rowIdOf(sentId);
+  const row = id === null ? undefined : await find(id);
+  if (id === null || !row) throw notFound(missing);
+  return { id, row, missing };
 }

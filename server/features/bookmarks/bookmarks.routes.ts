@@ -1,19 +1,14 @@
 // /api/bookmarks (API.md §4): your own bookmarks; bookmark only a visible post.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { Bookmark, IdParams, PostIdBody, rowIdOf } from '../../../contract';
-import { insertOnce } from '../../db/insert-once';
+import { Bookmark, IdParams, PostIdBody } from '../../../contract';
+import { findTarget } from '../../db/insert-once';
+import { insertOwnedLink } from '../../db/owned-links';
 import { notFound } from '../../errors';
 import { findVisiblePost } from '../../posts/visible-posts';
-import {
-  createdResponses,
-  deletedMessage,
-  deletedResponses,
-  routesTagged,
-} from '../../route-schema';
+import { createdResponses, deletesOwn, deletedResponses, routesTagged } from '../../route-schema';
 import {
   deleteOwnBookmark,
-  findOwnBookmarkOfPost,
   insertBookmark,
   listOwnBookmarks,
   toBookmarks,
@@ -40,22 +35,14 @@ export const bookmarksRoutes: FastifyPluginAsyncTypebox = async (app) => {
       body: PostIdBody,
       response: createdResponses(Bookmark),
     }),
-    async (request, reply) => {
-      const userId = request.user.id;
-      // API.md §4: an id outside 1–2147483647 names no post, and never reaches SQL.
-      const postId = rowIdOf(request.body.post_id);
-      const missing = `Post ${request.body.post_id} not found.`;
-      if (postId === null) throw notFound(missing);
-      const post = await findVisiblePost(db, userId, postId);
-      if (!post) throw notFound(missing);
-      const row = await insertOnce({
-        findExisting: () => findOwnBookmarkOfPost(db, userId, postId),
-        insert: () => insertBookmark(db, userId, postId),
-        duplicate: `You already bookmarked post ${postId}.`,
-        missing,
-      });
-      const [bookmark] = await toBookmarks(db, userId, [{ ...post, bookmark_id: row.id }]);
-      if (!bookmark) throw notFound(missing);
+    async ({ user, body }, reply) => {
+      const post = await findTarget('Post', body.post_id, (id) => findVisiblePost(db, user.id, id));
+      const row = await insertOwnedLink(db, 'bookmarks', user.id, post, () =>
+        insertBookmark(db, user.id, post.id),
+      );
+      const [bookmark] = await toBookmarks(db, user.id, [{ ...post.row, bookmark_id: row.id }]);
+      // Only when another program deleted the post or its author meanwhile.
+      if (!bookmark) throw notFound(post.missing);
       return reply.code(201).send(bookmark);
     },
   );
@@ -67,7 +54,6 @@ export const bookmarksRoutes: FastifyPluginAsyncTypebox = async (app) => {
       'Removes a bookmark of the current user (the id is the bookmark id).',
       { params: IdParams, response: deletedResponses },
     ),
-    async ({ user, params: { id } }) =>
-      deletedMessage('Bookmark', id, await deleteOwnBookmark(db, user.id, id)),
+    deletesOwn('Bookmark', db, deleteOwnBookmark),
   );
 };

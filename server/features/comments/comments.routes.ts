@@ -1,16 +1,10 @@
 // /api/comments (API.md §4): comment on a visible post; delete only your own comment.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Comment, IdParams, NewComment, rowIdOf } from '../../../contract';
-import { insertOnce } from '../../db/insert-once';
-import { notFound } from '../../errors';
+import { Comment, IdParams, NewComment } from '../../../contract';
+import { findTarget, insertOnce } from '../../db/insert-once';
 import { toComment } from '../../posts/posts.mapper';
 import { findVisiblePost } from '../../posts/visible-posts';
-import {
-  createdResponses,
-  deletedMessage,
-  deletedResponses,
-  routesTagged,
-} from '../../route-schema';
+import { createdResponses, deletesOwn, deletedResponses, routesTagged } from '../../route-schema';
 import { toUser } from '../../users/users.mapper';
 import { deleteOwnComment, insertComment } from './comments.queries';
 
@@ -29,18 +23,14 @@ export const commentsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: createdResponses(Comment),
       },
     ),
-    async (request, reply) => {
-      // API.md §4: an id outside 1–2147483647 names no post, and never reaches SQL.
-      const postId = rowIdOf(request.body.post_id);
-      const missing = `Post ${request.body.post_id} not found.`;
-      if (postId === null || !(await findVisiblePost(db, request.user.id, postId)))
-        throw notFound(missing);
+    async ({ user, body }, reply) => {
+      const post = await findTarget('Post', body.post_id, (id) => findVisiblePost(db, user.id, id));
       // Comments may repeat: only a post deleted since the check can refuse the row.
       const row = await insertOnce({
-        insert: () => insertComment(db, request.user.id, postId, request.body.text),
-        missing,
+        insert: () => insertComment(db, user.id, post.id, body.text),
+        missing: post.missing,
       });
-      return reply.code(201).send(toComment(row, toUser(request.user), new Date()));
+      return reply.code(201).send(toComment(row, toUser(user), new Date()));
     },
   );
 
@@ -50,7 +40,6 @@ export const commentsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       params: IdParams,
       response: deletedResponses,
     }),
-    async ({ user, params: { id } }) =>
-      deletedMessage('Comment', id, await deleteOwnComment(db, user.id, id)),
+    deletesOwn('Comment', db, deleteOwnComment),
   );
 };

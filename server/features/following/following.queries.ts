@@ -2,16 +2,8 @@
 import type { Following } from '../../../contract';
 import { deleteOwnedRow } from '../../db/delete-owned';
 import type { Executor } from '../../db/executor';
+import { listFollowRows } from '../../db/follow-rows';
 import { withUsers } from '../../users/users.queries';
-
-export function findOwnFollowing(db: Executor, followerId: number, followedId: number) {
-  return db
-    .selectFrom('following')
-    .select('id')
-    .where('user_id', '=', followerId)
-    .where('following_id', '=', followedId)
-    .executeTakeFirst();
-}
 
 export function insertFollowing(db: Executor, followerId: number, followedId: number) {
   return db
@@ -40,11 +32,5 @@ export function toFollowings(
 
 /** Everyone the user follows, in the order they were followed. */
 export async function listFollowing(db: Executor, followerId: number): Promise<Following[]> {
-  const rows = await db
-    .selectFrom('following')
-    .select(['id', 'following_id'])
-    .where('user_id', '=', followerId)
-    .orderBy('id')
-    .execute();
-  return toFollowings(db, rows);
+  return toFollowings(db, await listFollowRows(db, 'user_id', followerId));
 }

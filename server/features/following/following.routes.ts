@@ -1,19 +1,14 @@
 // /api/following (API.md §4). Following yourself is accepted, as in the course app.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { Following, IdParams, UserIdBody, rowIdOf } from '../../../contract';
-import { insertOnce } from '../../db/insert-once';
+import { Following, IdParams, UserIdBody } from '../../../contract';
+import { findTarget } from '../../db/insert-once';
+import { insertOwnedLink } from '../../db/owned-links';
 import { notFound } from '../../errors';
-import {
-  createdResponses,
-  deletedMessage,
-  deletedResponses,
-  routesTagged,
-} from '../../route-schema';
+import { createdResponses, deletesOwn, deletedResponses, routesTagged } from '../../route-schema';
 import { userExists } from '../../users/users.queries';
 import {
   deleteOwnFollowing,
-  findOwnFollowing,
   insertFollowing,
   listFollowing,
   toFollowings,
@@ -40,20 +35,13 @@ export const followingRoutes: FastifyPluginAsyncTypebox = async (app) => {
       body: UserIdBody,
       response: createdResponses(Following),
     }),
-    async (request, reply) => {
-      const followerId = request.user.id;
-      // API.md §4: an id outside 1–2147483647 names no user, and never reaches SQL.
-      const userId = rowIdOf(request.body.user_id);
-      const missing = `User ${request.body.user_id} not found.`;
-      if (userId === null || !(await userExists(db, userId))) throw notFound(missing);
-      const row = await insertOnce({
-        findExisting: () => findOwnFollowing(db, followerId, userId),
-        insert: () => insertFollowing(db, followerId, userId),
-        duplicate: `You already follow user ${userId}.`,
-        missing,
-      });
+    async ({ user, body }, reply) => {
+      const followed = await findTarget('User', body.user_id, (id) => userExists(db, id));
+      const row = await insertOwnedLink(db, 'following', user.id, followed, () =>
+        insertFollowing(db, user.id, followed.id),
+      );
       const [following] = await toFollowings(db, [row]);
-      if (!following) throw notFound(missing);
+      if (!following) throw notFound(followed.missing);
       return reply.code(201).send(following);
     },
   );
@@ -65,7 +53,6 @@ export const followingRoutes: FastifyPluginAsyncTypebox = async (app) => {
       "Deletes one of the current user's following rows (the id from Get Following, not a user id).",
       { params: IdParams, response: deletedResponses },
     ),
-    async ({ user, params: { id } }) =>
-      deletedMessage('Following', id, await deleteOwnFollowing(db, user.id, id)),
+    deletesOwn('Following', db, deleteOwnFollowing),
   );
 };

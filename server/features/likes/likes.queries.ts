@@ -3,19 +3,6 @@ import type { Like } from '../../../contract';
 import { toDbTime } from '../../db/portable';
 import type { Executor } from '../../db/executor';
 
-export async function findOwnLikeOfPost(
-  db: Executor,
-  userId: number,
-  postId: number,
-): Promise<Like | undefined> {
-  return db
-    .selectFrom('likes_posts')
-    .select(['id', 'user_id', 'post_id'])
-    .where('user_id', '=', userId)
-    .where('post_id', '=', postId)
-    .executeTakeFirst();
-}
-
 export function insertLike(db: Executor, userId: number, postId: number): Promise<Like> {
   return db
     .insertInto('likes_posts')

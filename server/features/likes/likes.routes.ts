@@ -2,10 +2,10 @@
 // are marked deprecated in the OpenAPI document.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { IdParams, Like, PathId, PostIdBody, rowIdOf } from '../../../contract';
+import { IdParams, Like, PathId, PostIdBody } from '../../../contract';
 import type { Executor } from '../../db/executor';
-import { insertOnce } from '../../db/insert-once';
-import { notFound } from '../../errors';
+import { findTarget } from '../../db/insert-once';
+import { insertOwnedLink } from '../../db/owned-links';
 import { findVisiblePost } from '../../posts/visible-posts';
 import {
   createdResponses,
@@ -13,7 +13,7 @@ import {
   deletedResponses,
   routesTagged,
 } from '../../route-schema';
-import { deleteOwnLike, findOwnLikeOfPost, insertLike } from './likes.queries';
+import { deleteOwnLike, insertLike } from './likes.queries';
 
 const route = routesTagged('Post Likes');
 const PostIdParams = Type.Object({ post_id: PathId() });
@@ -21,15 +21,10 @@ const PostLikeParams = Type.Object({ post_id: PathId(), id: PathId() });
 
 /** `post` is a path id or a validated body id (API.md §4: out of range is a 404). */
 async function likeVisiblePost(db: Executor, userId: number, post: number | string): Promise<Like> {
-  const missing = `Post ${post} not found.`;
-  const postId = rowIdOf(post);
-  if (postId === null || !(await findVisiblePost(db, userId, postId))) throw notFound(missing);
-  return insertOnce({
-    findExisting: () => findOwnLikeOfPost(db, userId, postId),
-    insert: () => insertLike(db, userId, postId),
-    duplicate: `You already like post ${postId}.`,
-    missing,
-  });
+  const target = await findTarget('Post', post, (id) => findVisiblePost(db, userId, id));
+  return insertOwnedLink(db, 'likes_posts', userId, target, () =>
+    insertLike(db, userId, target.id),
+  );
 }
 
 async function unlike(db: Executor, userId: number, likeId: number, postId?: number) {

@@ -7,7 +7,7 @@ import type { PostRow } from '../../db/schema';
 import { badRequest, notFound } from '../../errors';
 import { assemblePosts } from '../../posts/assemble-posts';
 import { findVisiblePost } from '../../posts/visible-posts';
-import { deletedMessage, deletedResponses, routesTagged } from '../../route-schema';
+import { deletedResponses, deletesOwn, routesTagged } from '../../route-schema';
 import { deleteOwnPost, insertPost, listFeed, updateOwnPost } from './posts.queries';
 
 const route = routesTagged('Posts');
@@ -97,7 +97,6 @@ export const postsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       'Deletes a post the current user owns, with its comments, likes and bookmarks.',
       { params: IdParams, response: deletedResponses },
     ),
-    async ({ user, params: { id } }) =>
-      deletedMessage('Post', id, await deleteOwnPost(db, user.id, id)),
+    deletesOwn('Post', db, deleteOwnPost),
   );
 };
