@@ -2,8 +2,9 @@
 // validation, handler types, response serialization (a whitelist: what is not
 // declared here cannot leave the server), the OpenAPI document and the client's types.
 import { Type, type Static } from 'typebox';
-import { BodyId, BoundedText, ImageUrl, PageLimit, QueryInteger } from './inputs';
-import { LIMITS, MAX_ID } from './limits';
+import { BodyId, BoundedText, ImageUrl } from './inputs';
+import { LIMITS } from './limits';
+import { PostPageQuery } from './users';
 
 export { LIMITS, MAX_ID, PAGE_LIMIT, SUGGESTIONS_MAX } from './limits';
 export {
@@ -137,17 +138,10 @@ export const UploadedMedia = Type.Object(
 );
 
 // ---- inputs (built from contract/inputs.ts: the grammar of API.md §4 lives there) ----
-export const FeedQuery = Type.Object({
-  limit: Type.Optional(PageLimit('posts')),
-  before: Type.Optional(
-    QueryInteger({
-      min: 1,
-      max: MAX_ID,
-      description:
-        'Cursor for infinite scrolling: the id of the last post you have; returns the posts after it in feed order.',
-      errorMessage: 'must be the id of a post (a positive integer).',
-    }),
-  ),
+export const FeedQuery = PostPageQuery({
+  description:
+    'Cursor for infinite scrolling: the id of the last post you have; returns the posts after it in feed order.',
+  errorMessage: 'must be the id of a post (a positive integer).',
 });
 
 const postImageUrl = ImageUrl({ max: LIMITS.imageUrl });

@@ -27,16 +27,19 @@ export const UserRefParams = Type.Object({
   }),
 });
 
-export const UserPostsQuery = Type.Object({
-  limit: Type.Optional(PageLimit('posts')),
-  before: Type.Optional(
-    QueryInteger({
-      min: 1,
-      max: MAX_ID,
-      description: "The id of the last post you have of this user's: returns the ones after it.",
-      errorMessage: 'must be the id of a post (a positive integer in plain digits).',
-    }),
-  ),
+/**
+ * A page of posts, newest first: `limit`, and `before`, the id of the last post the
+ * client has. The feed (contract/index.ts) and a user's posts say what `before` means.
+ */
+export const PostPageQuery = (before: { description: string; errorMessage: string }) =>
+  Type.Object({
+    limit: Type.Optional(PageLimit('posts')),
+    before: Type.Optional(QueryInteger({ min: 1, max: MAX_ID, ...before })),
+  });
+
+export const UserPostsQuery = PostPageQuery({
+  description: "The id of the last post you have of this user's: returns the ones after it.",
+  errorMessage: 'must be the id of a post (a positive integer in plain digits).',
 });
 
 export type UserSearchQuery = Static<typeof UserSearchQuery>;
