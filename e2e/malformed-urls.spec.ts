@@ -38,6 +38,16 @@ async function checkNotFoundScreens(screens: readonly (readonly [string, string]
   }
 }
 
+/**
+ * Loads `path` afresh (from about:blank: a fragment alone would not reload the page)
+ * with no page errors recorded yet.
+ */
+async function loadAfresh(path: string) {
+  pageErrors.length = 0;
+  await page.goto('about:blank');
+  return page.goto(`${session.server.url}${path}`);
+}
+
 describe('malformed and unknown addresses', () => {
   before(async () => {
     session = await startLoggedInSession();
@@ -80,36 +90,41 @@ describe('malformed and unknown addresses', () => {
     });
   }
 
-  it('the not-found screens of unknown and malformed paths pass axe at 390 and 1280 px', async () => {
-    await checkNotFoundScreens([
-      ['not-found-post-word', '/posts/abc'],
-      ['not-found-deep', '/a/b/c/d/e/f/g/h/i/j/k/l/m/n/o/p'],
-    ]);
-  });
+  const axeChecks = [
+    [
+      'the not-found screens of unknown and malformed paths pass axe at 390 and 1280 px',
+      [
+        ['not-found-post-word', '/posts/abc'],
+        ['not-found-deep', '/a/b/c/d/e/f/g/h/i/j/k/l/m/n/o/p'],
+      ],
+    ],
+    [
+      'the not-found screens of malformed paths pass axe too',
+      [
+        ['malformed-percent', '/posts/%'],
+        ['malformed-utf8', '/users/%E0%A4%A'],
+      ],
+    ],
+  ] as const;
+  for (const [name, screens] of axeChecks) it(name, () => checkNotFoundScreens(screens));
 
   it('/api#% and other bad fragments open the explorer, not a blank page', async () => {
     for (const fragment of ['%', '%E0%A4%A', '/paths/%ZZ', '%%%', '#']) {
-      pageErrors.length = 0;
-      // A fresh load each time: a fragment alone would not reload the page.
-      await page.goto('about:blank');
-      const response = await page.goto(`${session.server.url}/api#${fragment}`);
+      const response = await loadAfresh(`/api#${fragment}`);
       assert.equal(response?.status(), 200, fragment);
       await page.getByRole('heading', { level: 1, name: 'API explorer' }).waitFor();
       await page.getByRole('region', { name: 'Get List of Posts', exact: true }).waitFor();
       assert.deepEqual(pageErrors, [], `/api#${fragment}: errors in the page`);
     }
     await checkScreen(page, 'explorer-bad-fragment', async () => {
-      await page.goto('about:blank');
-      await page.goto(`${session.server.url}/api#%`);
+      await loadAfresh('/api#%');
       await page.getByRole('heading', { level: 1, name: 'API explorer' }).waitFor();
     });
   });
 
   it('a malformed query string or fragment on a client page still shows that page', async () => {
     for (const path of ['/?%', '/#%', '/?q=%E0%A4%A#%ZZ', '/users/webdev?%#%']) {
-      pageErrors.length = 0;
-      await page.goto('about:blank');
-      const response = await page.goto(`${session.server.url}${path}`);
+      const response = await loadAfresh(path);
       assert.equal(response?.status(), 200, path);
       await page.getByRole('navigation', { name: 'Main' }).waitFor();
       if (path.startsWith('/users/')) {
@@ -119,13 +134,6 @@ describe('malformed and unknown addresses', () => {
       }
       assert.deepEqual(pageErrors, [], `${path}: errors in the page`);
     }
-  });
-
-  it('the not-found screens of malformed paths pass axe too', async () => {
-    await checkNotFoundScreens([
-      ['malformed-percent', '/posts/%'],
-      ['malformed-utf8', '/users/%E0%A4%A'],
-    ]);
   });
 
   it('the title of a not-found post says so, whether the path or the server refused it', async () => {

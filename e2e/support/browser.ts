@@ -111,16 +111,24 @@ export async function startLoggedInSession(): Promise<LoggedInSession> {
 }
 
 /**
- * A logged-in session for the enclosing describe: started in before(), handed to
+ * A session for the enclosing describe: started by `start` in before(), handed to
  * `opened`, closed in after().
  */
-export function useLoggedInSession(opened: (session: LoggedInSession) => void): void {
-  let session: LoggedInSession | undefined;
+export function useBrowserSession(
+  opened: (session: BrowserSession) => void,
+  start: () => Promise<BrowserSession> = startBrowserSession,
+): void {
+  let session: BrowserSession | undefined;
   before(async () => {
-    session = await startLoggedInSession();
+    session = await start();
     opened(session);
   });
   after(() => session?.close());
+}
+
+/** A logged-in session for the enclosing describe (see useBrowserSession). */
+export function useLoggedInSession(opened: (session: LoggedInSession) => void): void {
+  useBrowserSession(opened, startLoggedInSession);
 }
 
 /** The first switch whose accessible name matches `name` and that is off, by its exact name. */
