@@ -227,17 +227,20 @@ export function assertAnswer(
 
 /**
  * "Create once" (a like, a bookmark, a follow): two simultaneous POSTs answer one
- * 201 and one 400, and a third POST answers 400 with `message`.
+ * 201 and one 400, a third POST answers 400 with `message`, and `rows()` (the
+ * user's rows in the table written) then holds exactly one row.
  */
 export async function assertCreatedOnce(
   as: ApiClient,
   url: string,
   body: object,
   message: string,
+  rows: () => Promise<unknown[]>,
 ): Promise<void> {
   const answers = await Promise.all([1, 2].map(() => as('POST', url, body)));
   assert.deepEqual(answers.map((r) => r.statusCode).sort(), [201, 400]);
   assertAnswer(await as('POST', url, body), 400, { message });
+  assert.equal((await rows()).length, 1, `one row after the POSTs to ${url}`);
 }
 
 /** The wire keys of every Post (API.md §3), sorted; current_user_* keys appear only when set. */
@@ -272,4 +275,61 @@ export async function createNetwork(app: FastifyInstance, db: Db) {
   const stranger = await createUser(db);
   await follow(db, viewer.id, friend.id);
   return { viewer, friend, stranger, as: apiAs(app, viewer.id) };
+}
+
+/** One feature's tests on `t`: fresh networks (createNetwork), and the rows a user owns in `table`. */
+export function networkAndRows<T extends 'bookmarks' | 'comments' | 'following' | 'likes_posts'>(
+  t: { app: FastifyInstance; db: Db },
+  table: T,
+) {
+  return {
+    network: () => createNetwork(t.app, t.db),
+    rowsOf: (userId: number) => rowsOwnedBy(t.db, table, userId),
+  };
+}
+
+/**
+ * A list the API answers at `url` and at `url/` (the course clients use both): both
+ * answer 200 with the same JSON, which is returned.
+ */
+export async function listAt(as: ApiClient, url: string) {
+  const answers = await Promise.all([url, `${url}/`].map((u) => as('GET', u)));
+  assert.deepEqual(
+    answers.map((r) => r.statusCode),
+    [200, 200],
+    url,
+  );
+  const [list, slashed] = answers.map((r) => r.json());
+  assert.deepEqual(slashed, list, `${url}/ answers as ${url} does`);
+  return list;
+}
+
+/** GET /api/profile with `Authorization: Bearer <token>` (any token, ours or a forged one). */
+export function profileWith(app: FastifyInstance, token: string) {
+  return app.inject({
+    method: 'GET',
+    url: '/api/profile',
+    headers: { authorization: `Bearer ${token}` },
+  });
+}
+
+/**
+ * A list of follow rows as GET /api/followers and /api/following answer it: the
+ * `[row id, user id]` pairs in this order, every entry exactly `{id, <side>}`, and
+ * every user with exactly USER_KEYS.
+ */
+export function assertFollowList(
+  list: unknown,
+  side: 'follower' | 'following',
+  expected: Array<[rowId: number, userId: number]>,
+): void {
+  const entries = list as Array<{ id: number } & Record<typeof side, { id: number }>>;
+  assert.deepEqual(
+    entries.map((entry) => [entry.id, entry[side].id]),
+    expected,
+  );
+  for (const entry of entries) {
+    assert.deepEqual(keysOf(entry), [side, 'id'].sort());
+    assert.deepEqual(keysOf(entry[side]), USER_KEYS);
+  }
 }

@@ -1,17 +1,17 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import {
+  assertAnswer,
+  assertCreatedOnce,
   bookmark,
   comment,
   createPost,
+  keysOf as keys,
   like,
-  USER_KEYS,
+  listAt,
+  networkAndRows,
   POST_KEYS,
-  keysOf,
-  createNetwork,
-  assertAnswer,
-  assertCreatedOnce,
-  rowsOwnedBy,
+  USER_KEYS,
 } from '../../../test/fixtures';
 import { useTestApp, testDialect } from '../../../test/helpers';
 
@@ -20,13 +20,10 @@ const BOOKMARKED_POST_KEYS = [
   ...POST_KEYS.filter((key) => key !== 'comments'),
   'current_user_bookmark_id',
 ].sort();
-const keys = keysOf;
 
 const t = useTestApp();
 
-const network = () => createNetwork(t.app, t.db);
-
-const bookmarksOf = (userId: number) => rowsOwnedBy(t.db, 'bookmarks', userId);
+const { network, rowsOf: bookmarksOf } = networkAndRows(t, 'bookmarks');
 
 describe(`GET /api/bookmarks (${testDialect})`, () => {
   it("answers the current user's bookmarks, oldest first, posts without comments", async () => {
@@ -38,28 +35,21 @@ describe(`GET /api/bookmarks (${testDialect})`, () => {
     const b1 = await bookmark(t.db, viewer.id, first.id);
     const b2 = await bookmark(t.db, viewer.id, second.id);
     await bookmark(t.db, friend.id, first.id);
-    for (const url of ['/api/bookmarks', '/api/bookmarks/']) {
-      const response = await as('GET', url);
-      assert.equal(response.statusCode, 200);
-      const list = response.json();
-      assert.deepEqual(
-        list.map((b: { id: number; post: { id: number } }) => [b.id, b.post.id]),
-        [
-          [b1.id, first.id],
-          [b2.id, second.id],
-        ],
-      );
-      assert.deepEqual(keys(list[0]), ['id', 'post']);
-      assert.deepEqual(
-        keys(list[0].post),
-        [...BOOKMARKED_POST_KEYS, 'current_user_like_id'].sort(),
-      );
-      assert.equal(list[0].post.current_user_like_id, liked.id);
-      assert.equal(list[0].post.current_user_bookmark_id, b1.id);
-      assert.equal(list[0].post.display_time, '1 day ago');
-      assert.deepEqual(keys(list[0].post.user), USER_KEYS);
-      assert.deepEqual(keys(list[1].post), BOOKMARKED_POST_KEYS);
-    }
+    const list = await listAt(as, '/api/bookmarks');
+    assert.deepEqual(
+      list.map((b: { id: number; post: { id: number } }) => [b.id, b.post.id]),
+      [
+        [b1.id, first.id],
+        [b2.id, second.id],
+      ],
+    );
+    assert.deepEqual(keys(list[0]), ['id', 'post']);
+    assert.deepEqual(keys(list[0].post), [...BOOKMARKED_POST_KEYS, 'current_user_like_id'].sort());
+    assert.equal(list[0].post.current_user_like_id, liked.id);
+    assert.equal(list[0].post.current_user_bookmark_id, b1.id);
+    assert.equal(list[0].post.display_time, '1 day ago');
+    assert.deepEqual(keys(list[0].post.user), USER_KEYS);
+    assert.deepEqual(keys(list[1].post), BOOKMARKED_POST_KEYS);
   });
 
   it('answers [] for a user without bookmarks', async () => {
@@ -86,13 +76,10 @@ describe(`POST /api/bookmarks (${testDialect})`, () => {
   it('answers 400 when already bookmarked, and one 201 and one 400 for two simultaneous requests', async () => {
     const { viewer, friend, as } = await network();
     const post = await createPost(t.db, friend.id);
-    await assertCreatedOnce(
-      as,
-      '/api/bookmarks',
-      { post_id: post.id },
-      `You already bookmarked post ${post.id}.`,
+    const message = `You already bookmarked post ${post.id}.`;
+    await assertCreatedOnce(as, '/api/bookmarks', { post_id: post.id }, message, () =>
+      bookmarksOf(viewer.id),
     );
-    assert.equal((await bookmarksOf(viewer.id)).length, 1);
   });
 
   it('answers 404 for a hidden post and an absent one', async () => {

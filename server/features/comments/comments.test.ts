@@ -2,20 +2,17 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { LIMITS } from '../../../contract';
 import {
+  assertAnswer,
   comment,
   createPost,
+  networkAndRows,
   USER_KEYS,
-  createNetwork,
-  assertAnswer,
-  rowsOwnedBy,
 } from '../../../test/fixtures';
 import { useTestApp, testDialect } from '../../../test/helpers';
 
 const t = useTestApp();
 
-const network = () => createNetwork(t.app, t.db);
-
-const commentsOf = (userId: number) => rowsOwnedBy(t.db, 'comments', userId);
+const { network, rowsOf: commentsOf } = networkAndRows(t, 'comments');
 
 describe(`POST /api/comments (${testDialect})`, () => {
   it('comments on a post of someone followed: 201 Comment', async () => {

@@ -2,11 +2,12 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import {
   apiAs,
-  createUser,
-  follow,
-  USER_KEYS,
   assertAnswer,
   assertCreatedOnce,
+  assertFollowList,
+  createUser,
+  follow,
+  listAt,
   rowsOwnedBy,
 } from '../../../test/fixtures';
 import { useTestApp, testDialect } from '../../../test/helpers';
@@ -22,19 +23,12 @@ describe(`GET /api/following (${testDialect})`, () => {
     const fa = await follow(t.db, viewer.id, a.id);
     const fb = await follow(t.db, viewer.id, b.id);
     await follow(t.db, a.id, viewer.id);
-    for (const url of ['/api/following', '/api/following/']) {
-      const list = (await apiAs(t.app, viewer.id)('GET', url)).json();
-      assert.deepEqual(
-        list.map((f: { id: number; following: { id: number } }) => [f.id, f.following.id]),
-        [
-          [fa.id, a.id],
-          [fb.id, b.id],
-        ],
-      );
-      assert.deepEqual(Object.keys(list[0]).sort(), ['following', 'id']);
-      assert.deepEqual(Object.keys(list[0].following).sort(), USER_KEYS);
-      assert.equal(list[0].following.username, a.username);
-    }
+    const list = await listAt(apiAs(t.app, viewer.id), '/api/following');
+    assertFollowList(list, 'following', [
+      [fa.id, a.id],
+      [fb.id, b.id],
+    ]);
+    assert.equal(list[0].following.username, a.username);
   });
 });
 
@@ -63,14 +57,14 @@ describe(`POST /api/following (${testDialect})`, () => {
   it('answers 400 when already followed, and one 201 and one 400 for two simultaneous requests', async () => {
     const viewer = await createUser(t.db);
     const other = await createUser(t.db);
-    const as = apiAs(t.app, viewer.id);
+    const message = `You already follow user ${other.id}.`;
     await assertCreatedOnce(
-      as,
+      apiAs(t.app, viewer.id),
       '/api/following',
       { user_id: other.id },
-      `You already follow user ${other.id}.`,
+      message,
+      () => followingOf(viewer.id),
     );
-    assert.equal((await followingOf(viewer.id)).length, 1);
   });
 
   it('answers 404 for a user that does not exist', async () => {

@@ -1,14 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { apiAs } from '../../../test/fixtures';
-import {
-  createPost,
-  createUser,
-  like,
-  createNetwork,
-  assertAnswer,
-  rowsOwnedBy,
-} from '../../../test/fixtures';
+import { assertAnswer, createPost, createUser, like, networkAndRows } from '../../../test/fixtures';
 import { useTestApp, testDialect } from '../../../test/helpers';
 import { HttpError } from '../../errors';
 import { insertOnce } from '../../db/insert-once';
@@ -16,9 +9,7 @@ import { insertLike } from './likes.queries';
 
 const t = useTestApp();
 
-const network = () => createNetwork(t.app, t.db);
-
-const likesOf = (userId: number) => rowsOwnedBy(t.db, 'likes_posts', userId);
+const { network, rowsOf: likesOf } = networkAndRows(t, 'likes_posts');
 
 /** The three ways to like a post: the current path and the two older course paths. */
 const likeWays = [

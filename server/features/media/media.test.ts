@@ -39,17 +39,19 @@ describe(`GET /media/seed/<name>.svg (${testDialect})`, () => {
     }
   });
 
+  /** Names the seed images are not drawn for, and why. */
+  const refused = [
+    { file: 'banner-1.svg', why: 'an unknown kind of image' },
+    { file: 'post-1.png', why: 'not SVG' },
+    { file: 'post-.svg', why: 'no number' },
+    { file: 'post-1.svg.svg', why: 'a doubled extension' },
+    { file: '..%2Fpackage.json', why: 'an encoded path outside the folder' },
+    { file: 'avatar-a%20b.svg', why: 'a space in the name' },
+  ];
   it('answers a JSON 404 for unknown or malformed names', async () => {
-    for (const file of [
-      'banner-1.svg',
-      'post-1.png',
-      'post-.svg',
-      'post-1.svg.svg',
-      '..%2Fpackage.json',
-      'avatar-a%20b.svg',
-    ]) {
+    for (const { file, why } of refused) {
       const response = await t.app.inject({ method: 'GET', url: `/media/seed/${file}` });
-      assert.equal(response.statusCode, 404, file);
+      assert.equal(response.statusCode, 404, `${file}: ${why}`);
       assert.equal(typeof response.json().message, 'string', file);
     }
   });

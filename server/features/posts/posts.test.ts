@@ -4,16 +4,14 @@ import { toDbTime } from '../../db/portable';
 import {
   bookmark,
   comment,
-  createPost,
-  like,
-  USER_KEYS,
-  POST_KEYS,
-  keysOf,
   createNetwork,
+  createPost,
+  keysOf as keys,
+  like,
+  POST_KEYS,
+  USER_KEYS,
 } from '../../../test/fixtures';
 import { useTestApp, testDialect } from '../../../test/helpers';
-
-const keys = keysOf;
 
 const t = useTestApp();
 

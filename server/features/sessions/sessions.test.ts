@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { describe, it } from 'node:test';
-import { createUser } from '../../../test/fixtures';
+import { createUser, profileWith, refreshWith } from '../../../test/fixtures';
 import { testDialect, useTestApp } from '../../../test/helpers';
 import { decodeJwt, signJwt } from '../../../test/jwt';
 import { apiLogin, browserLogin, PASSWORD_HASH } from '../../../test/sessions';
@@ -12,18 +12,16 @@ const HEADER = { alg: 'HS256', typ: 'JWT' };
 describe(`sessions (${testDialect})`, () => {
   const t = useTestApp();
   const newUser = () => createUser(t.db, { password_hash: PASSWORD_HASH });
-  const refresh = (refreshToken: string) =>
-    t.app.inject({
-      method: 'POST',
-      url: '/api/token/refresh',
-      payload: { refresh_token: refreshToken },
-    });
-  const profile = (accessToken: string) =>
-    t.app.inject({
-      method: 'GET',
-      url: '/api/profile',
-      headers: { authorization: `Bearer ${accessToken}` },
-    });
+  const refresh = (refreshToken: string) => refreshWith(t.app, refreshToken);
+  const profile = (accessToken: string) => profileWith(t.app, accessToken);
+  /** A new user logged in through the /login form, with the browser's cookies. */
+  const newBrowser = async () => {
+    const user = await newUser();
+    return { user, browser: await browserLogin(t.app, user.username) };
+  };
+  /** A page load (GET) with these cookies and any other request headers. */
+  const load = (url: string, cookie: string, headers: Record<string, string> = {}) =>
+    t.app.inject({ method: 'GET', url, headers: { cookie, ...headers } });
 
   it('accepts one refresh token 5 times in a row and 20 times in parallel', async () => {
     const user = await newUser();
@@ -52,8 +50,7 @@ describe(`sessions (${testDialect})`, () => {
   });
 
   it('ends the session on logout: its access and refresh tokens are refused at once', async () => {
-    const user = await newUser();
-    const browser = await browserLogin(t.app, user.username);
+    const { browser } = await newBrowser();
     const access = browser.value('access_token_cookie');
     const refreshToken = browser.value('refresh_token_cookie');
     assert.equal((await profile(access)).statusCode, 200);
@@ -70,11 +67,10 @@ describe(`sessions (${testDialect})`, () => {
   });
 
   it('renews an expired access cookie from the refresh cookie on a page load', async () => {
-    const user = await newUser();
-    const browser = await browserLogin(t.app, user.username);
+    const { user, browser } = await newBrowser();
     const onlyRefresh = `refresh_token_cookie=${browser.value('refresh_token_cookie')}`;
     for (const url of ['/', '/api']) {
-      const page = await t.app.inject({ method: 'GET', url, headers: { cookie: onlyRefresh } });
+      const page = await load(url, onlyRefresh);
       assert.equal(page.statusCode, 200, url);
       const renewed = page.cookies.find((c) => c.name === 'access_token_cookie');
       assert.ok(renewed?.value, url);
@@ -96,27 +92,18 @@ describe(`sessions (${testDialect})`, () => {
       },
       t.config.jwtSecret,
     );
-    const page = await t.app.inject({
-      method: 'GET',
-      url: '/',
-      headers: { cookie: `access_token_cookie=${expired}; ${onlyRefresh}` },
-    });
+    const page = await load('/', `access_token_cookie=${expired}; ${onlyRefresh}`);
     assert.equal(page.statusCode, 200);
     // A refresh cookie of an ended session renews nothing.
     await t.db.kysely.deleteFrom('sessions').where('user_id', '=', user.id).execute();
-    const after = await t.app.inject({ method: 'GET', url: '/', headers: { cookie: onlyRefresh } });
+    const after = await load('/', onlyRefresh);
     assert.equal(after.statusCode, 302);
     assert.equal(after.headers.location, '/login');
   });
 
   it('asks before logging out when GET /logout comes from another site, and ends nothing', async () => {
-    const user = await newUser();
-    const browser = await browserLogin(t.app, user.username);
-    const crossSite = await t.app.inject({
-      method: 'GET',
-      url: '/logout',
-      headers: { cookie: browser.cookie, 'sec-fetch-site': 'cross-site' },
-    });
+    const { browser } = await newBrowser();
+    const crossSite = await load('/logout', browser.cookie, { 'sec-fetch-site': 'cross-site' });
     assert.equal(crossSite.statusCode, 200);
     assert.match(crossSite.body, /Log out\?/);
     assert.match(crossSite.body, /<form method="post" action="\/logout"/);
@@ -132,23 +119,14 @@ describe(`sessions (${testDialect})`, () => {
     assert.equal(forged.statusCode, 302);
     assert.equal((await profile(browser.value('access_token_cookie'))).statusCode, 200);
     // From this site, GET /logout ends the session.
-    const sameSite = await t.app.inject({
-      method: 'GET',
-      url: '/logout',
-      headers: { cookie: browser.cookie, 'sec-fetch-site': 'same-origin' },
-    });
+    const sameSite = await load('/logout', browser.cookie, { 'sec-fetch-site': 'same-origin' });
     assert.equal(sameSite.statusCode, 302);
     assert.equal((await profile(browser.value('access_token_cookie'))).statusCode, 401);
   });
 
   it('sends GET /login with a live session to /', async () => {
-    const user = await newUser();
-    const browser = await browserLogin(t.app, user.username);
-    const login = await t.app.inject({
-      method: 'GET',
-      url: '/login',
-      headers: { cookie: browser.cookie },
-    });
+    const { browser } = await newBrowser();
+    const login = await load('/login', browser.cookie);
     assert.equal(login.statusCode, 302);
     assert.equal(login.headers.location, '/');
     const anonymous = await t.app.inject({ method: 'GET', url: '/login' });

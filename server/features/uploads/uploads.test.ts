@@ -156,12 +156,9 @@ for (const storage of ['files', 'database'] as const) {
     });
 
     it('answers 404 for names that were never stored or could not be', async () => {
-      for (const url of [
-        '/media/u/AAAAAAAAAAAAAAAAAAAAAA.webp',
-        '/media/u/short.webp',
-        '/media/u/..%2F..%2Fpackage.json',
-        '/media/u/AAAAAAAAAAAAAAAAAAAAAA.svg',
-      ]) {
+      const never = 'AAAAAAAAAAAAAAAAAAAAAA';
+      const names = [`${never}.webp`, 'short.webp', '..%2F..%2Fpackage.json', `${never}.svg`];
+      for (const url of names.map((name) => `/media/u/${name}`)) {
         const response = await fetchMedia(url);
         assert.equal(response.statusCode, 404, url);
         assert.match(response.json<{ message: string }>().message, /No uploaded image/);
