@@ -3,7 +3,7 @@
 // counter, all tied to the control with aria-describedby. API.md §4: there is no
 // maxLength, which would cut a paste without a word; a field over its limit says by
 // how much, is marked invalid, and the form refuses to submit (see firstOverLimit).
-import { useId, type ReactNode } from 'react';
+import { useId, type FormEvent, type ReactNode } from 'react';
 import { counterText, firstOverLimit, overLimitMessage } from './text-limit';
 
 interface FormFieldProps {
@@ -124,6 +124,35 @@ export function LimitCounter({
         {message ? `Too long: over the limit of ${max.toLocaleString('en')} characters.` : ''}
       </span>
     </>
+  );
+}
+
+/**
+ * A form that checks its own fields (noValidate: the messages are the app's, not the
+ * browser's) and is described by its FormNotice (`errorId`) while that shows an error.
+ */
+export function CheckedForm({
+  onSubmit,
+  errorId,
+  error,
+  className,
+  children,
+}: {
+  onSubmit: (event: FormEvent<HTMLFormElement>) => void;
+  errorId: string;
+  error: string | null;
+  className: string;
+  children: ReactNode;
+}) {
+  return (
+    <form
+      onSubmit={onSubmit}
+      noValidate
+      className={className}
+      aria-describedby={error ? errorId : undefined}
+    >
+      {children}
+    </form>
   );
 }
 

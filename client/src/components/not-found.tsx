@@ -3,6 +3,8 @@
 import { SearchX } from 'lucide-react';
 import { useEffect } from 'react';
 import { Link, useLocation } from 'react-router';
+import { ApiError } from '../lib/api';
+import { ErrorState } from './states';
 
 export function NotFound({ what = 'page' }: { what?: 'page' | 'post' | 'person' }) {
   // After the route's title (app.tsx sets it in a layout effect), and again on every
@@ -26,6 +28,24 @@ export function NotFound({ what = 'page' }: { what?: 'page' | 'post' | 'person' 
       </Link>
     </div>
   );
+}
+
+/**
+ * A post or person whose query failed: not found when the server says 404 (absent and
+ * hidden are one answer), else `message` with Try again.
+ */
+export function LoadFailure({
+  query,
+  what,
+  message,
+}: {
+  query: { error: Error | null; refetch: () => Promise<unknown> };
+  what: 'post' | 'person';
+  message: string;
+}) {
+  if (query.error instanceof ApiError && query.error.status === 404)
+    return <NotFound what={what} />;
+  return <ErrorState message={message} onRetry={() => void query.refetch()} />;
 }
 
 /** A path id as the server accepts it (plain digits, 1-2147483647), or null. */

@@ -8,6 +8,17 @@ export function Skeleton({ className = '' }: { className?: string }) {
   );
 }
 
+/** Bars standing for lines of text, one a class (its height and width), in a box of `className`. */
+export function SkeletonLines({ lines, className }: { lines: string[]; className: string }) {
+  return (
+    <div className={className}>
+      {lines.map((line) => (
+        <Skeleton key={line} className={line} />
+      ))}
+    </div>
+  );
+}
+
 export function EmptyState({
   icon,
   title,

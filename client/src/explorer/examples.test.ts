@@ -83,24 +83,18 @@ describe('deriveFacts', () => {
 });
 
 describe('buildExample', () => {
-  it('likes a post the user has not liked yet', () => {
-    const example = buildExample(
-      endpoint('POST', '/api/likes', [], [field('post_id', 'body')]),
-      facts,
-      null,
-    );
-    assert.deepEqual(JSON.parse(example.body), { post_id: 20 });
-    assert.deepEqual(example.notes, []);
-  });
-
-  it('bookmarks a post the user has not bookmarked yet', () => {
-    const example = buildExample(
-      endpoint('POST', '/api/bookmarks', [], [field('post_id', 'body')]),
-      facts,
-      null,
-    );
-    assert.deepEqual(JSON.parse(example.body), { post_id: 10 });
-  });
+  // POST /api/likes and /api/bookmarks name a post the user has not liked or bookmarked.
+  for (const [name, path, postId] of [
+    ['likes a post the user has not liked yet', '/api/likes', 20],
+    ['bookmarks a post the user has not bookmarked yet', '/api/bookmarks', 10],
+  ] as const) {
+    it(name, () => {
+      const body = [field('post_id', 'body')];
+      const example = buildExample(endpoint('POST', path, [], body), facts, null);
+      assert.deepEqual(JSON.parse(example.body), { post_id: postId });
+      assert.deepEqual(example.notes, []);
+    });
+  }
 
   it('edits and deletes only a post the user owns, but reads any visible one', () => {
     const id = [field('id', 'path')];

@@ -71,42 +71,30 @@ function resourceOf(endpoint: Endpoint): string {
   return segments[1] ?? '';
 }
 
-/** The row an `id` in the path should name, for this resource and method. */
+/** The facts that are rows with an id. */
+type RowFact = {
+  [K in keyof Facts]-?: Facts[K] extends { id: number } | undefined ? K : never;
+}[keyof Facts];
+
+/**
+ * The row an `id` in the path should name, by resource ("GET posts": reading names any
+ * visible post, the other methods need the user's own), and what to do when there is none.
+ */
+// prettier-ignore
+const PATH_IDS = new Map<string, [fact: RowFact, missing: string]>([
+  ['GET posts', ['visiblePost', 'No post is visible to you yet: create one or follow someone first.']],
+  ['posts', ['ownPost', 'You have no posts yet: create one with "Create Post" first.']],
+  ['comments', ['ownComment', 'You have no comments on visible posts yet: add one with "Add Comment" first.']],
+  ['likes', ['ownLike', 'You have not liked a visible post yet: add one with "Add a Like" first.']],
+  ['bookmarks', ['bookmark', 'You have no bookmarks yet: add one with "Add Bookmark" first.']],
+  ['following', ['following', 'You follow nobody yet: follow someone with "Follow User" first.']],
+]);
+
 function pathId(resource: string, method: string, facts: Facts): Pick {
-  switch (resource) {
-    case 'posts':
-      return method === 'GET'
-        ? {
-            value: facts.visiblePost?.id,
-            missing: 'No post is visible to you yet: create one or follow someone first.',
-          }
-        : {
-            value: facts.ownPost?.id,
-            missing: 'You have no posts yet: create one with "Create Post" first.',
-          };
-    case 'comments':
-      return {
-        value: facts.ownComment?.id,
-        missing: 'You have no comments on visible posts yet: add one with "Add Comment" first.',
-      };
-    case 'likes':
-      return {
-        value: facts.ownLike?.id,
-        missing: 'You have not liked a visible post yet: add one with "Add a Like" first.',
-      };
-    case 'bookmarks':
-      return {
-        value: facts.bookmark?.id,
-        missing: 'You have no bookmarks yet: add one with "Add Bookmark" first.',
-      };
-    case 'following':
-      return {
-        value: facts.following?.id,
-        missing: 'You follow nobody yet: follow someone with "Follow User" first.',
-      };
-    default:
-      return { value: undefined, missing: '' };
-  }
+  const row = PATH_IDS.get(`${method} ${resource}`) ?? PATH_IDS.get(resource);
+  if (!row) return { value: undefined, missing: '' };
+  const [fact, missing] = row;
+  return { value: facts[fact]?.id, missing };
 }
 
 /** The post a `post_id` (in the path or the body) should name. */

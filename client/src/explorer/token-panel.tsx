@@ -1,5 +1,5 @@
 import { KeyRound } from 'lucide-react';
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState, type ComponentProps, type FormEvent } from 'react';
 import { CodeBlock } from './code-block';
 import { CopyButton } from './copy-button';
 import type { Tokens } from './examples';
@@ -21,6 +21,22 @@ interface Props {
 
 const fieldClass =
   'w-full rounded-md border border-neutral-400 bg-white px-2 py-1 text-sm focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-accent';
+
+/** A labelled input of the token form; `id` ties the label to it. */
+function LabelledInput({
+  id,
+  label,
+  ...input
+}: { id: string; label: string } & Omit<ComponentProps<'input'>, 'id' | 'className'>) {
+  return (
+    <div>
+      <label htmlFor={id} className="block text-sm font-medium">
+        {label}
+      </label>
+      <input id={id} className={fieldClass} {...input} />
+    </div>
+  );
+}
 
 function TokenValue({ label, value }: { label: string; value: string }) {
   return (
@@ -107,35 +123,25 @@ export function TokenPanel({
         onSubmit={(event) => void getTokens(event)}
         className="mt-4 grid gap-3 sm:grid-cols-[1fr_1fr_auto] sm:items-end"
       >
-        <div>
-          <label htmlFor={`${uid}-username`} className="block text-sm font-medium">
-            Username
-          </label>
-          <input
-            id={`${uid}-username`}
-            className={fieldClass}
-            autoComplete="username"
-            value={name}
-            onChange={(event) => setName(event.target.value)}
-            required
-          />
-        </div>
-        <div>
-          <label htmlFor={`${uid}-password`} className="block text-sm font-medium">
-            Password
-          </label>
-          <input
-            id={`${uid}-password`}
-            type="password"
-            className={fieldClass}
-            autoComplete="current-password"
-            value={password}
-            onChange={(event) => setPassword(event.target.value)}
-            aria-describedby={error ? `${uid}-error` : undefined}
-            aria-invalid={error !== null}
-            required
-          />
-        </div>
+        <LabelledInput
+          id={`${uid}-username`}
+          label="Username"
+          autoComplete="username"
+          value={name}
+          onChange={(event) => setName(event.target.value)}
+          required
+        />
+        <LabelledInput
+          id={`${uid}-password`}
+          label="Password"
+          type="password"
+          autoComplete="current-password"
+          value={password}
+          onChange={(event) => setPassword(event.target.value)}
+          aria-describedby={error ? `${uid}-error` : undefined}
+          aria-invalid={error !== null}
+          required
+        />
         <button
           type="submit"
           disabled={busy}

@@ -3,38 +3,15 @@
 import { useQuery } from '@tanstack/react-query';
 import { UserPlus, Users } from 'lucide-react';
 import { NavLink } from 'react-router';
-import { Avatar } from '../../components/avatar';
-import { UserLink } from '../../components/user-link';
-import { EmptyState, ErrorState, Skeleton } from '../../components/states';
-import { displayName } from '../../lib/format';
-import type { User } from '../../../../contract';
-import { FollowSwitch } from '../../components/follow-switch';
-import { followersQuery, followingQuery } from './network.queries';
+import { EmptyState, ErrorState } from '../../components/states';
 import { useFollow } from '../../lib/use-follow';
+import { followersQuery, followingQuery } from './network.queries';
+import { PersonRow, PersonRowSkeletons } from './person-row';
 
 const tabClass = ({ isActive }: { isActive: boolean }) =>
   `flex-1 rounded-md px-3 py-2 text-center text-sm font-semibold focus-ring ${
     isActive ? 'bg-white text-neutral-900 shadow-sm' : 'text-neutral-700 hover:text-neutral-900'
   }`;
-
-function PeopleList({ people, follow }: { people: User[]; follow: ReturnType<typeof useFollow> }) {
-  return (
-    <ul className="card divide-y divide-neutral-200">
-      {people.map((user) => (
-        <li key={user.id} className="flex items-center gap-3 px-4 py-3">
-          <Avatar user={user} />
-          <div className="min-w-0 flex-1">
-            <p className="truncate text-sm">
-              <UserLink username={user.username} />
-            </p>
-            <p className="truncate text-sm text-neutral-600">{displayName(user)}</p>
-          </div>
-          <FollowSwitch user={user} follow={follow} />
-        </li>
-      ))}
-    </ul>
-  );
-}
 
 export function NetworkPage({ tab }: { tab: 'following' | 'followers' }) {
   const following = useQuery(followingQuery());
@@ -61,14 +38,7 @@ export function NetworkPage({ tab }: { tab: 'following' | 'followers' }) {
         </NavLink>
       </nav>
       {active.isPending ? (
-        <div className="card space-y-4 p-4" aria-busy="true" aria-label="Loading people">
-          {[0, 1, 2].map((index) => (
-            <div key={index} className="flex items-center gap-3">
-              <Skeleton className="size-10 rounded-full" />
-              <Skeleton className="h-3 w-40" />
-            </div>
-          ))}
-        </div>
+        <PersonRowSkeletons layout="list" label="Loading people" />
       ) : active.isError ? (
         <ErrorState
           message="This list could not be loaded."
@@ -85,7 +55,11 @@ export function NetworkPage({ tab }: { tab: 'following' | 'followers' }) {
           </EmptyState>
         )
       ) : (
-        <PeopleList people={people} follow={follow} />
+        <ul className="card divide-y divide-neutral-200">
+          {people.map((user) => (
+            <PersonRow key={user.id} user={user} follow={follow} layout="list" />
+          ))}
+        </ul>
       )}
     </>
   );

@@ -5,9 +5,8 @@ import { Camera, Lock, Settings } from 'lucide-react';
 import { Link, useParams } from 'react-router';
 import { Avatar } from '../../components/avatar';
 import { FollowSwitch } from '../../components/follow-switch';
-import { NotFound } from '../../components/not-found';
-import { EmptyState, ErrorState, Skeleton } from '../../components/states';
-import { ApiError } from '../../lib/api';
+import { LoadFailure } from '../../components/not-found';
+import { EmptyState, ErrorState, Skeleton, SkeletonLines } from '../../components/states';
 import { profileQuery } from '../../lib/current-user';
 import { displayName, formatCount } from '../../lib/format';
 import { useFollow } from '../../lib/use-follow';
@@ -114,23 +113,12 @@ export function ProfilePage() {
         aria-label="Loading the profile"
       >
         <Skeleton className="size-20 rounded-full sm:size-28" />
-        <div className="space-y-3">
-          <Skeleton className="h-5 w-40" />
-          <Skeleton className="h-3 w-56" />
-        </div>
+        <SkeletonLines className="space-y-3" lines={['h-5 w-40', 'h-3 w-56']} />
       </div>
     );
   }
-  if (person.isError) {
-    if (person.error instanceof ApiError && person.error.status === 404)
-      return <NotFound what="person" />;
-    return (
-      <ErrorState
-        message="This profile could not be loaded."
-        onRetry={() => void person.refetch()}
-      />
-    );
-  }
+  if (person.isError)
+    return <LoadFailure query={person} what="person" message="This profile could not be loaded." />;
   const mine = me?.id === person.data.id;
   return (
     <>

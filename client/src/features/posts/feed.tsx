@@ -2,7 +2,7 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { Users } from 'lucide-react';
 import { Fragment, useEffect, useRef, type ReactNode } from 'react';
-import { EmptyState, ErrorState, Skeleton } from '../../components/states';
+import { EmptyState, ErrorState, Skeleton, SkeletonLines } from '../../components/states';
 import { feedQuery } from './posts.queries';
 import { PostCard } from './post-card';
 
@@ -14,10 +14,7 @@ export function PostSkeleton() {
         <Skeleton className="h-3 w-32" />
       </div>
       <Skeleton className="aspect-square w-full rounded-none" />
-      <div className="space-y-2 p-4">
-        <Skeleton className="h-3 w-20" />
-        <Skeleton className="h-3 w-3/4" />
-      </div>
+      <SkeletonLines className="space-y-2 p-4" lines={['h-3 w-20', 'h-3 w-3/4']} />
     </div>
   );
 }

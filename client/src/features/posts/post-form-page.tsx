@@ -4,15 +4,15 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useAnnounce } from '../../components/announcer';
-import { NotFound, pathId } from '../../components/not-found';
-import { ErrorState, Skeleton } from '../../components/states';
+import { LoadFailure, NotFound, pathId } from '../../components/not-found';
+import { Skeleton } from '../../components/states';
 import { ImagePicker } from '../../components/image-picker';
 import { profileQuery } from '../../lib/current-user';
 import { api, ApiError } from '../../lib/api';
 import { queryKeys } from '../../lib/query-keys';
 import type { NewPost, Post } from '../../../../contract';
 import { LIMITS } from '../../../../contract/limits';
-import { FormField, FormNotice, refuseTooLong } from '../../components/form-field';
+import { CheckedForm, FormField, FormNotice, refuseTooLong } from '../../components/form-field';
 import { postQuery } from './posts.queries';
 
 interface Fields {
@@ -42,16 +42,8 @@ export function PostFormPage() {
       </div>
     );
   }
-  if (editId !== null && existing.isError) {
-    if (existing.error instanceof ApiError && existing.error.status === 404)
-      return <NotFound what="post" />;
-    return (
-      <ErrorState
-        message="This post could not be loaded."
-        onRetry={() => void existing.refetch()}
-      />
-    );
-  }
+  if (editId !== null && existing.isError)
+    return <LoadFailure query={existing} what="post" message="This post could not be loaded." />;
   if (editId !== null && me && existing.data && existing.data.user.id !== me.id) {
     return <NotFound what="post" />;
   }
@@ -127,12 +119,7 @@ function PostForm({ post }: { post: Post | undefined }) {
     setFields((current) => ({ ...current, [name]: value }));
 
   return (
-    <form
-      onSubmit={submit}
-      noValidate
-      className="card space-y-5 p-6"
-      aria-describedby={error ? ids.error : undefined}
-    >
+    <CheckedForm onSubmit={submit} errorId={ids.error} error={error} className="card space-y-5 p-6">
       <h1 className="text-xl font-bold tracking-tight">{heading}</h1>
       <FormNotice id={ids.error} error={error} />
       {post ? null : (
@@ -199,6 +186,6 @@ function PostForm({ post }: { post: Post | undefined }) {
                 : 'Share'}
         </button>
       </div>
-    </form>
+    </CheckedForm>
   );
 }

@@ -2,9 +2,7 @@
 // feed's timestamp, the bookmarks and the profile grids.
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate, useParams } from 'react-router';
-import { NotFound, pathId } from '../../components/not-found';
-import { ErrorState } from '../../components/states';
-import { ApiError } from '../../lib/api';
+import { LoadFailure, NotFound, pathId } from '../../components/not-found';
 import { PostSkeleton } from './feed';
 import { PostCard } from './post-card';
 import { postQuery } from './posts.queries';
@@ -22,13 +20,8 @@ export function PostPage() {
       </div>
     );
   }
-  if (post.isError) {
-    if (post.error instanceof ApiError && post.error.status === 404)
-      return <NotFound what="post" />;
-    return (
-      <ErrorState message="This post could not be loaded." onRetry={() => void post.refetch()} />
-    );
-  }
+  if (post.isError)
+    return <LoadFailure query={post} what="post" message="This post could not be loaded." />;
   return (
     <>
       <h1 className="sr-only">Post by {post.data.user.username}</h1>

@@ -3,7 +3,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useAnnounce } from '../../components/announcer';
-import { FormField, FormNotice, refuseTooLong } from '../../components/form-field';
+import { CheckedForm, FormField, FormNotice, refuseTooLong } from '../../components/form-field';
 import { api, ApiError } from '../../lib/api';
 import {
   STRENGTH_LABELS,
@@ -75,12 +75,7 @@ export function PasswordForm({ userInputs }: { userInputs: string[] }) {
   };
 
   return (
-    <form
-      onSubmit={submit}
-      noValidate
-      className="space-y-4"
-      aria-describedby={error ? ids.error : undefined}
-    >
+    <CheckedForm onSubmit={submit} errorId={ids.error} error={error} className="space-y-4">
       <FormNotice
         id={ids.error}
         error={error}
@@ -125,6 +120,6 @@ export function PasswordForm({ userInputs }: { userInputs: string[] }) {
       <button type="submit" className="btn-primary" disabled={change.isPending}>
         {change.isPending ? 'Changing…' : 'Change password'}
       </button>
-    </form>
+    </CheckedForm>
   );
 }

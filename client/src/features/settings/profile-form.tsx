@@ -5,7 +5,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { useAnnounce } from '../../components/announcer';
 import { Avatar } from '../../components/avatar';
 import { fieldErrorOf, type FieldError } from '../../components/field-error';
-import { FormField, FormNotice, refuseTooLong } from '../../components/form-field';
+import { CheckedForm, FormField, FormNotice, refuseTooLong } from '../../components/form-field';
 import { ImagePicker } from '../../components/image-picker';
 import { api, ApiError } from '../../lib/api';
 import { queryKeys } from '../../lib/query-keys';
@@ -107,12 +107,7 @@ export function ProfileForm({ user }: { user: User }) {
   };
 
   return (
-    <form
-      onSubmit={submit}
-      noValidate
-      className="space-y-4"
-      aria-describedby={error ? errorId : undefined}
-    >
+    <CheckedForm onSubmit={submit} errorId={errorId} error={error} className="space-y-4">
       <FormNotice id={errorId} error={error} success={saved ? 'Your profile is saved.' : null} />
       <div className="flex items-center gap-3">
         <Avatar user={preview} size="lg" />
@@ -146,6 +141,6 @@ export function ProfileForm({ user }: { user: User }) {
       <button type="submit" className="btn-primary" disabled={save.isPending || uploading}>
         {save.isPending ? 'Saving…' : uploading ? 'Waiting for the upload…' : 'Save profile'}
       </button>
-    </form>
+    </CheckedForm>
   );
 }
