@@ -15,10 +15,13 @@ import type { User } from '../../../contract';
 import { CLIENT_ROUTES } from '../../../contract/client-routes';
 import { Avatar } from './avatar';
 
-export const navItemClass =
+const itemClass =
   'flex shrink-0 items-center gap-2 whitespace-nowrap rounded-lg px-2 py-2 md:px-2.5 text-sm font-medium text-neutral-700 hover:bg-neutral-100 hover:text-neutral-900 focus-ring';
 
-export const navItemActiveClass = 'bg-neutral-100 text-neutral-900';
+/** An item's classes; `active` marks the page that shows. */
+export function navItemClass(active = false): string {
+  return active ? `${itemClass} bg-neutral-100 text-neutral-900` : itemClass;
+}
 
 export const logoClass =
   'mr-auto flex shrink-0 items-center gap-2 rounded-lg py-1 pr-2 text-lg font-bold tracking-tight whitespace-nowrap focus-ring';
@@ -33,7 +36,7 @@ export function LogoMark() {
   );
 }
 
-/** The sticky bar and its "Main" navigation; `before` goes ahead of it (a skip link). */
+/** The sticky bar and its "Main" navigation, Log out last; `before` goes ahead of it (a skip link). */
 export function NavFrame({
   navClassName,
   before,
@@ -48,6 +51,7 @@ export function NavFrame({
       {before}
       <nav aria-label="Main" className={navClassName}>
         {children}
+        <LogoutButton />
       </nav>
     </header>
   );
@@ -60,6 +64,25 @@ export const MAIN_NAV_ITEMS: readonly { to: string; icon: LucideIcon; label: str
   { to: CLIENT_ROUTES.following.path, icon: Users, label: 'Network' },
   { to: CLIENT_ROUTES.settings.path, icon: Settings, label: 'Settings' },
 ];
+
+/** An item as a plain link (a page outside the app's router); `current` marks the page that shows. */
+export function PageItem({
+  href,
+  icon,
+  label,
+  current = false,
+}: {
+  href: string;
+  icon: LucideIcon;
+  label: string;
+  current?: boolean;
+}) {
+  return (
+    <a href={href} aria-current={current ? 'page' : undefined} className={navItemClass(current)}>
+      <NavItemContent icon={icon} label={label} />
+    </a>
+  );
+}
 
 /** An item's icon and its label (the label from 1280 px up, for screen readers always). */
 export function NavItemContent({ icon: Icon, label }: { icon: LucideIcon; label: string }) {
@@ -85,11 +108,11 @@ export function ProfileItemContent({ user, testId }: { user: User; testId?: stri
 }
 
 /** POST with the CSRF value: a link to /logout on another site cannot log anyone out. */
-export function LogoutButton() {
+function LogoutButton() {
   return (
     <form method="post" action="/logout" onSubmit={fillLogoutCsrf} className="shrink-0">
       <input type="hidden" name="csrf_token" defaultValue="" />
-      <button type="submit" className={navItemClass}>
+      <button type="submit" className={navItemClass()}>
         <NavItemContent icon={LogOut} label="Log out" />
       </button>
     </form>

@@ -6,20 +6,18 @@ import { CLIENT_ROUTES } from '../../../contract/client-routes';
 import { profileQuery } from '../lib/current-user';
 import {
   LogoMark,
-  LogoutButton,
   logoClass,
   MAIN_NAV_ITEMS,
   NavFrame,
-  navItemActiveClass,
   NavItemContent,
-  navItemClass as itemClass,
+  navItemClass,
+  PageItem,
   ProfileItemContent,
 } from './nav-parts';
 import { profilePath } from './user-link';
 import { UserSearch } from './user-search';
 
-const activeItemClass = ({ isActive }: { isActive: boolean }) =>
-  `${itemClass} ${isActive ? navItemActiveClass : ''}`;
+const activeItemClass = ({ isActive }: { isActive: boolean }) => navItemClass(isActive);
 
 export function Navbar() {
   const profile = useQuery(profileQuery());
@@ -37,15 +35,12 @@ export function Navbar() {
           <NavItemContent icon={icon} label={label} />
         </NavLink>
       ))}
-      <a href="/api" className={itemClass}>
-        <NavItemContent icon={Code} label="API" />
-      </a>
+      <PageItem href="/api" icon={Code} label="API" />
       {profile.data ? (
         <NavLink to={profilePath(profile.data.username)} className={activeItemClass}>
           <ProfileItemContent user={profile.data} testId="navbar-username" />
         </NavLink>
       ) : null}
-      <LogoutButton />
     </NavFrame>
   );
 }

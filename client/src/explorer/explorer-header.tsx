@@ -1,43 +1,19 @@
 // The explorer's header is the app's navigation bar (components/nav-parts.tsx): the
 // same logo, items, colours and Log out, with plain links since /api is another page.
 import { useQuery } from '@tanstack/react-query';
-import { Code, FileJson, type LucideIcon } from 'lucide-react';
+import { Code, FileJson } from 'lucide-react';
 import { CLIENT_ROUTES } from '../../../contract/client-routes';
 import {
   LogoMark,
-  LogoutButton,
   logoClass,
   MAIN_NAV_ITEMS,
   NavFrame,
-  navItemActiveClass,
-  NavItemContent,
   navItemClass,
+  PageItem,
   ProfileItemContent,
 } from '../components/nav-parts';
 import { profilePath } from '../components/user-link';
 import { profileQuery } from '../lib/current-user';
-
-function NavItem({
-  href,
-  icon,
-  label,
-  current = false,
-}: {
-  href: string;
-  icon: LucideIcon;
-  label: string;
-  current?: boolean;
-}) {
-  return (
-    <a
-      href={href}
-      aria-current={current ? 'page' : undefined}
-      className={`${navItemClass} ${current ? navItemActiveClass : ''}`}
-    >
-      <NavItemContent icon={icon} label={label} />
-    </a>
-  );
-}
 
 export function ExplorerHeader() {
   const profile = useQuery(profileQuery());
@@ -57,16 +33,15 @@ export function ExplorerHeader() {
         <LogoMark />
       </a>
       {MAIN_NAV_ITEMS.map(({ to, icon, label }) => (
-        <NavItem key={to} href={to} icon={icon} label={label} />
+        <PageItem key={to} href={to} icon={icon} label={label} />
       ))}
-      <NavItem href="/api" icon={Code} label="API" current />
-      <NavItem href="/api/openapi.json" icon={FileJson} label="OpenAPI document" />
+      <PageItem href="/api" icon={Code} label="API" current />
+      <PageItem href="/api/openapi.json" icon={FileJson} label="OpenAPI document" />
       {profile.data ? (
-        <a href={profilePath(profile.data.username)} className={navItemClass}>
+        <a href={profilePath(profile.data.username)} className={navItemClass()}>
           <ProfileItemContent user={profile.data} />
         </a>
       ) : null}
-      <LogoutButton />
     </NavFrame>
   );
 }
