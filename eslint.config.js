@@ -120,10 +120,11 @@ export default tseslint.config(
       'A feature never imports another feature: move shared logic down (users/, posts/, db/).',
   }),
   serverLayer(['server/pages/**/*.ts'], 'pages/', ['features', 'seed'], {
-    // From server/pages/<x>/, "../<y>" is another page's folder; client-build.ts is shared.
-    regex: '^\\.\\./(?!client-build$)[^./]',
+    // From server/pages/<x>/, "../<y>" is another page's folder; client-build.ts and
+    // page-assets.ts are shared.
+    regex: '^\\.\\./(?!client-build$|page-assets$)[^./]',
     message:
-      "A page never imports another page's folder: what pages share lives in pages/client-build.ts or below.",
+      "A page never imports another page's folder: what pages share lives in pages/client-build.ts, pages/page-assets.ts or below.",
   }),
   serverLayer(['server/posts/**/*.ts'], 'posts/', [...featuresAndAbove, 'auth']),
   serverLayer(['server/plugins/**/*.ts'], 'plugins/', ['features', 'pages', 'seed', 'posts']),

@@ -16,6 +16,7 @@ import {
 import { LIMITS } from '../../../contract';
 import { isStorableText } from '../../../contract/inputs';
 import { isCrossSiteRequest } from '../../plugins/security';
+import { serveStylesheet } from '../page-assets';
 
 const views = import.meta.dirname;
 const eta = new Eta({ views, autoEscape: true, cache: true });
@@ -68,12 +69,7 @@ const unstorable = (text: string | null) => text !== null && !isStorableText(tex
 const shownBack = (text: string) => text.replace(/[\u0000\uD800-\uDFFF]/gu, '\uFFFD');
 
 export async function loginPageRoutes(app: FastifyInstance): Promise<void> {
-  app.get('/login/login.css', { schema: { hide: true } }, async (_request, reply) =>
-    reply
-      .header('Cache-Control', 'public, max-age=3600')
-      .type('text/css; charset=utf-8')
-      .send(stylesheet),
-  );
+  serveStylesheet(app, '/login/login.css', stylesheet);
 
   app.get('/login', { schema: { hide: true } }, async (request, reply) =>
     (await hasLiveSession(app, request, reply))

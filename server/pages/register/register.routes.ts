@@ -10,6 +10,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { ACCOUNT_LIMITS } from '../../../contract/limits';
 import { setSessionCookies, startSession } from '../../auth/session';
 import { isCrossSiteRequest } from '../../plugins/security';
+import { serveStylesheet } from '../page-assets';
 import {
   ACCOUNT_FIELDS,
   findAccountProblems,
@@ -161,12 +162,7 @@ export async function registerPageRoutes(app: FastifyInstance): Promise<void> {
     return;
   }
 
-  app.get('/register/register.css', { schema: { hide: true } }, async (_request, reply) =>
-    reply
-      .header('Cache-Control', 'public, max-age=3600')
-      .type('text/css; charset=utf-8')
-      .send(stylesheet),
-  );
+  serveStylesheet(app, '/register/register.css', stylesheet);
 
   app.get('/register', { schema: { hide: true } }, async (_request, reply) =>
     renderRegister(reply, 200, {}),
