@@ -1,0 +1,58 @@
+// The token service's verification cache (tokens.ts): a token answered from the cache
+// must still expire on time, and a token that failed once must not be remembered as good.
+import assert from 'node:assert/strict';
+import { describe, it, mock } from 'node:test';
+import { createTokenService, InvalidTokenError } from './tokens';
+
+const SECRET = 'test-secret-that-is-long-enough-for-hs256-0123456789';
+
+describe('token verification cache', () => {
+  it('refuses a token it verified before once the token has expired', (context) => {
+    context.after(() => mock.timers.reset());
+    mock.timers.enable({ apis: ['Date'], now: Date.UTC(2026, 10, 26, 12) });
+    const tokens = createTokenService({
+      secret: SECRET,
+      accessTtlSeconds: 60,
+      refreshTtlSeconds: 3600,
+    });
+    const { token } = tokens.sign('access', 7);
+    // Twice, so that the second answer comes from the cache.
+    assert.equal(tokens.verify(token, 'access').sub, '7');
+    assert.equal(tokens.verify(token, 'access').sub, '7');
+    mock.timers.tick(59_000);
+    assert.equal(tokens.verify(token, 'access').sub, '7');
+    mock.timers.tick(2_000);
+    assert.throws(
+      () => tokens.verify(token, 'access'),
+      (error) => error instanceof InvalidTokenError && error.kind === 'expired',
+    );
+  });
+
+  it('checks the expected type on every call, cached or not', () => {
+    const tokens = createTokenService({
+      secret: SECRET,
+      accessTtlSeconds: 60,
+      refreshTtlSeconds: 3600,
+    });
+    const { token } = tokens.sign('refresh', 7);
+    assert.equal(tokens.verify(token, 'refresh').type, 'refresh');
+    assert.throws(() => tokens.verify(token, 'access'), InvalidTokenError);
+    assert.throws(() => tokens.verify(token, 'access'), InvalidTokenError);
+  });
+
+  it('does not remember a token signed with another secret as good', () => {
+    const ours = createTokenService({
+      secret: SECRET,
+      accessTtlSeconds: 60,
+      refreshTtlSeconds: 60,
+    });
+    const theirs = createTokenService({
+      secret: `${SECRET}-other`,
+      accessTtlSeconds: 60,
+      refreshTtlSeconds: 60,
+    });
+    const { token } = theirs.sign('access', 7);
+    for (let i = 0; i < 2; i++)
+      assert.throws(() => ours.verify(token, 'access'), InvalidTokenError);
+  });
+});
