@@ -9,9 +9,21 @@ const TRUSTED = 'https://client.example.edu';
 describe(`security headers and CORS (${testDialect})`, () => {
   const t = useTestApp({ env: { CORS_ORIGINS: TRUSTED } });
 
-  it('sends a strict CSP, frame-ancestors none, nosniff and a referrer policy on pages and the API', async () => {
-    for (const url of ['/login', '/api/profile']) {
-      const response = await t.app.inject({ method: 'GET', url });
+  it('sends a strict CSP, frame-ancestors none, nosniff and a referrer policy on pages, the API and their errors', async () => {
+    const user = await createUser(t.db);
+    // A page, an answer, and the error answers (401, 404 of /api, unknown page and media).
+    const requests = [
+      { url: '/login' },
+      { url: '/api/profile', headers: bearer(t.app, user.id) },
+      { url: '/api/profile' },
+      { url: '/api/nope', headers: bearer(t.app, user.id) },
+      { url: '/no/such/page' },
+      { url: '/media/nope.jpg' },
+    ];
+    const statuses = new Set<number>();
+    for (const { url, headers } of requests) {
+      const response = await t.app.inject({ method: 'GET', url, headers });
+      statuses.add(response.statusCode);
       const csp = String(response.headers['content-security-policy']);
       for (const directive of [
         "default-src 'self'",
@@ -28,6 +40,8 @@ describe(`security headers and CORS (${testDialect})`, () => {
       assert.equal(response.headers['x-frame-options'], 'DENY');
       assert.equal(response.headers['referrer-policy'], 'strict-origin-when-cross-origin');
     }
+    for (const status of [200, 401, 404])
+      assert.ok(statuses.has(status), `a ${status} was checked`);
   });
 
   it('allows images from any https site (and http outside production), nothing else from elsewhere', async () => {
