@@ -26,7 +26,7 @@ const commentsQuery = compiledQuery((db, values: { postIds: number[] }) =>
     .orderBy('comments.pub_date')
     .orderBy('comments.id'),
 );
-/** For rows selected without their details (a post just written, a user's posts). */
+/** For rows selected without their details (a post just written or edited). */
 const postDetailsQuery = compiledQuery((db, values: { viewerId: number; postIds: number[] }) =>
   db
     .selectFrom('posts')

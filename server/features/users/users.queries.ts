@@ -3,7 +3,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Executor } from '../../db/executor';
 import type { Dialect } from '../../db/portable';
-import type { PostRow } from '../../db/schema';
+import { withPostDetails, type PostWithDetails } from '../../posts/post-details';
 import { USER_COLUMNS, type UserFields } from '../../users/users.mapper';
 import { asciiLower, caseClass } from './letter-case';
 
@@ -210,14 +210,22 @@ export function findPostsOwner(
     .executeTakeFirst();
 }
 
-/** The user's posts, newest first, after post `before` in that order when given. */
+/**
+ * The user's posts, newest first, after post `before` in that order when given, each
+ * with its details for `viewerId` (author, the viewer's bookmark) for assembly.
+ */
 export function listUserPosts(
   db: Executor,
+  viewerId: number,
   userId: number,
   limit: number,
   before?: number,
-): Promise<PostRow[]> {
-  let query = db.selectFrom('posts').selectAll('posts').where('posts.user_id', '=', userId);
+): Promise<PostWithDetails[]> {
+  let query = db
+    .selectFrom('posts')
+    .selectAll('posts')
+    .where('posts.user_id', '=', userId)
+    .$call(withPostDetails(viewerId));
   if (before !== undefined) {
     query = query.where(
       sql<boolean>`(posts.pub_date, posts.id) < (select c.pub_date, c.id from posts as c where c.id = ${before})`,

@@ -104,7 +104,7 @@ export const usersRoutes: FastifyPluginAsyncTypebox = async (app) => {
           `Invalid query parameter "before": post ${before} is not one of this user's posts; use the id of the last post of the previous page.`,
         );
       }
-      const rows = await listUserPosts(db, owner.id, limit, before);
+      const rows = await listUserPosts(db, viewerId, owner.id, limit, before);
       return assemblePosts(db, viewerId, rows, { comments: true });
     },
   );

@@ -5,11 +5,14 @@ import { CompiledQuery, sql } from 'kysely';
 import {
   apiAs,
   assertAnswer,
+  bookmark,
+  comment,
   createNetwork,
   createPost,
   createUser,
   follow,
   keysOf,
+  like,
   POST_KEYS,
   USER_KEYS,
 } from '../../../test/fixtures';
@@ -211,6 +214,26 @@ describe(`GET /api/users/<username or id>/posts (${testDialect})`, () => {
       (next.json() as Array<{ id: number }>).map((post) => post.id),
       posts.slice(2).map((post) => post.id),
     );
+  });
+
+  it("shows each post as the feed does, with the viewer's like and bookmark (not the owner's)", async () => {
+    const { viewer, friend, as } = await createNetwork(t.app, t.db);
+    const liked = await createPost(t.db, friend.id, { hoursAgo: 1 });
+    const plain = await createPost(t.db, friend.id, { hoursAgo: 2 });
+    const viewerLike = await like(t.db, viewer.id, liked.id);
+    const viewerBookmark = await bookmark(t.db, viewer.id, liked.id);
+    // The owner's own marks on the other post are not the viewer's.
+    await like(t.db, friend.id, plain.id);
+    await bookmark(t.db, friend.id, plain.id);
+    await comment(t.db, viewer.id, liked.id, 'nice');
+    const posts = (await as('GET', `/api/users/${friend.username}/posts`)).json();
+    assert.equal(posts[0].current_user_like_id, viewerLike.id);
+    assert.equal(posts[0].current_user_bookmark_id, viewerBookmark.id);
+    assert.equal(posts[1].current_user_like_id, undefined);
+    assert.equal(posts[1].current_user_bookmark_id, undefined);
+    for (const post of posts) {
+      assert.deepEqual(post, (await as('GET', `/api/posts/${post.id}`)).json());
+    }
   });
 
   it("shows the viewer's own posts", async () => {
