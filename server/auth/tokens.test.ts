@@ -6,15 +6,15 @@ import { createTokenService, InvalidTokenError } from './tokens';
 
 const SECRET = 'test-secret-that-is-long-enough-for-hs256-0123456789';
 
+/** Access tokens for a minute, refresh tokens for an hour, signed with `secret`. */
+const serviceWith = (secret = SECRET) =>
+  createTokenService({ secret, accessTtlSeconds: 60, refreshTtlSeconds: 3600 });
+
 describe('token verification cache', () => {
   it('refuses a token it verified before once the token has expired', (context) => {
     context.after(() => mock.timers.reset());
     mock.timers.enable({ apis: ['Date'], now: Date.UTC(2026, 10, 26, 12) });
-    const tokens = createTokenService({
-      secret: SECRET,
-      accessTtlSeconds: 60,
-      refreshTtlSeconds: 3600,
-    });
+    const tokens = serviceWith();
     const { token } = tokens.sign('access', 7);
     // Twice, so that the second answer comes from the cache.
     assert.equal(tokens.verify(token, 'access').sub, '7');
@@ -29,11 +29,7 @@ describe('token verification cache', () => {
   });
 
   it('checks the expected type on every call, cached or not', () => {
-    const tokens = createTokenService({
-      secret: SECRET,
-      accessTtlSeconds: 60,
-      refreshTtlSeconds: 3600,
-    });
+    const tokens = serviceWith();
     const { token } = tokens.sign('refresh', 7);
     assert.equal(tokens.verify(token, 'refresh').type, 'refresh');
     assert.throws(() => tokens.verify(token, 'access'), InvalidTokenError);
@@ -41,16 +37,8 @@ describe('token verification cache', () => {
   });
 
   it('does not remember a token signed with another secret as good', () => {
-    const ours = createTokenService({
-      secret: SECRET,
-      accessTtlSeconds: 60,
-      refreshTtlSeconds: 60,
-    });
-    const theirs = createTokenService({
-      secret: `${SECRET}-other`,
-      accessTtlSeconds: 60,
-      refreshTtlSeconds: 60,
-    });
+    const ours = serviceWith();
+    const theirs = serviceWith(`${SECRET}-other`);
     const { token } = theirs.sign('access', 7);
     for (let i = 0; i < 2; i++)
       assert.throws(() => ours.verify(token, 'access'), InvalidTokenError);

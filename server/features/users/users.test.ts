@@ -5,14 +5,11 @@ import { CompiledQuery, sql } from 'kysely';
 import {
   apiAs,
   assertAnswer,
-  bookmark,
-  comment,
   createNetwork,
   createPost,
   createUser,
   follow,
   keysOf,
-  like,
   POST_KEYS,
   USER_KEYS,
 } from '../../../test/fixtures';
@@ -217,15 +214,16 @@ describe(`GET /api/users/<username or id>/posts (${testDialect})`, () => {
   });
 
   it("shows each post as the feed does, with the viewer's like and bookmark (not the owner's)", async () => {
-    const { viewer, friend, as } = await createNetwork(t.app, t.db);
+    const { friend, as } = await createNetwork(t.app, t.db);
     const liked = await createPost(t.db, friend.id, { hoursAgo: 1 });
     const plain = await createPost(t.db, friend.id, { hoursAgo: 2 });
-    const viewerLike = await like(t.db, viewer.id, liked.id);
-    const viewerBookmark = await bookmark(t.db, viewer.id, liked.id);
+    const viewerLike = (await as('POST', '/api/posts/likes', { post_id: liked.id })).json();
+    const viewerBookmark = (await as('POST', '/api/bookmarks', { post_id: liked.id })).json();
+    await as('POST', '/api/comments', { post_id: liked.id, text: 'nice' });
     // The owner's own marks on the other post are not the viewer's.
-    await like(t.db, friend.id, plain.id);
-    await bookmark(t.db, friend.id, plain.id);
-    await comment(t.db, viewer.id, liked.id, 'nice');
+    const owner = apiAs(t.app, friend.id);
+    await owner('POST', '/api/posts/likes', { post_id: plain.id });
+    await owner('POST', '/api/bookmarks', { post_id: plain.id });
     const posts = (await as('GET', `/api/users/${friend.username}/posts`)).json();
     assert.equal(posts[0].current_user_like_id, viewerLike.id);
     assert.equal(posts[0].current_user_bookmark_id, viewerBookmark.id);
