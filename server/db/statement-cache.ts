@@ -6,6 +6,7 @@
 // shape varies (an IN list of n values) takes one entry per shape; both caches are
 // bounded so an unusual stream of shapes cannot grow them without limit.
 import type { Database as SqliteDatabase, Statement } from 'better-sqlite3';
+import type { SqliteStatement } from 'kysely';
 import type pg from 'pg';
 
 /** Statements kept per SQLite database; the app has a few dozen shapes. */
@@ -15,7 +16,7 @@ export const PG_STATEMENT_CAPACITY = 200;
 
 /** What Kysely's SqliteDialect needs of a database: prepare() and close(). */
 export interface PreparingDatabase {
-  prepare(sql: string): Statement;
+  prepare(sql: string): SqliteStatement;
   close(): void;
 }
 
@@ -28,9 +29,11 @@ export function cacheSqliteStatements(
   sqlite: SqliteDatabase,
   capacity = SQLITE_STATEMENT_CAPACITY,
 ): PreparingDatabase {
-  const cache = new Map<string, Statement>();
+  const cache = new Map<string, SqliteStatement>();
+  const schemaVersion = sqlite.prepare('pragma schema_version').pluck();
+  const currentSchema = () => schemaVersion.get() as number;
   return {
-    prepare(sql: string): Statement {
+    prepare(sql: string): SqliteStatement {
       let statement = cache.get(sql);
       if (statement !== undefined) {
         // Re-insert: a Map iterates in insertion order, so the first key is the least recently used.
@@ -38,13 +41,83 @@ export function cacheSqliteStatements(
         cache.set(sql, statement);
         return statement;
       }
-      statement = sqlite.prepare(sql);
+      const prepared = sqlite.prepare(sql);
+      statement = prepared.reader ? new RowObjects(prepared, currentSchema) : prepared;
       cache.set(sql, statement);
       if (cache.size > capacity) cache.delete(cache.keys().next().value as string);
       return statement;
     },
     close: () => sqlite.close(),
   };
+}
+
+type Row = Record<string, unknown>;
+
+/**
+ * A reading statement answering the same row objects as better-sqlite3, built faster:
+ * better-sqlite3 makes each row object in C++ a property at a time (35–50 % of the
+ * feed's statement time, measured), while raw mode hands over arrays that one
+ * function made for the statement's columns turns into objects of a single shape.
+ * The columns are read again when the schema changed (a migration, or another
+ * program altering a table under a `select *`).
+ */
+class RowObjects implements SqliteStatement {
+  readonly reader = true;
+  readonly #statement: Statement;
+  readonly #currentSchema: () => number;
+  #schema = -1;
+  #toRow: (values: unknown[]) => Row = () => ({});
+
+  constructor(statement: Statement, currentSchema: () => number) {
+    this.#statement = statement.raw(true);
+    this.#currentSchema = currentSchema;
+  }
+
+  all(parameters: readonly unknown[]): Row[] {
+    const rows = this.#statement.all(parameters) as unknown[][];
+    const toRow = this.#rowMaker();
+    const objects = new Array<Row>(rows.length);
+    for (let i = 0; i < rows.length; i++) objects[i] = toRow(rows[i]!);
+    return objects;
+  }
+
+  *iterate(parameters: readonly unknown[]): IterableIterator<Row> {
+    let toRow: ((values: unknown[]) => Row) | undefined;
+    for (const values of this.#statement.iterate(parameters)) {
+      toRow ??= this.#rowMaker();
+      yield toRow(values as unknown[]);
+    }
+  }
+
+  run(parameters: readonly unknown[]) {
+    return this.#statement.run(parameters);
+  }
+
+  /** Called after the statement ran: SQLite prepares it again for a new schema only when it runs. */
+  #rowMaker(): (values: unknown[]) => Row {
+    const schema = this.#currentSchema();
+    if (schema !== this.#schema) {
+      this.#toRow = rowMaker(this.#statement.columns().map((column) => column.name));
+      this.#schema = schema;
+    }
+    return this.#toRow;
+  }
+}
+
+/**
+ * `values => ({ "name": values[0], ... })` for these column names, compiled once so
+ * that every row has the same hidden class. Like better-sqlite3, a repeated name
+ * keeps its first place and its last value. Names are JSON-quoted; a column named
+ * `__proto__` is a computed key, so it is an own property and never the row's prototype.
+ */
+export function rowMaker(names: readonly string[]): (values: unknown[]) => Row {
+  const properties = names.map((name, index) => {
+    const key = name === '__proto__' ? '["__proto__"]' : JSON.stringify(name);
+    return `${key}: values[${index}]`;
+  });
+  return new Function('values', `return { ${properties.join(', ')} };`) as (
+    values: unknown[],
+  ) => Row;
 }
 
 type QueryFunction = (...args: unknown[]) => unknown;
