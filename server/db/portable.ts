@@ -66,9 +66,76 @@ export function toDbTime(date: Date): string {
 /** Reads a stored UTC timestamp, whichever driver returned it. */
 export function fromDbTime(value: string | Date): Date {
   if (value instanceof Date) return value;
+  // Every post and comment of a page goes through here (≈ 3 % of the feed's CPU time
+  // in Date's string parser): the stored form is read digit by digit.
+  const time = readStoredTime(value);
+  if (time !== undefined) return new Date(time);
   const iso = value.includes('T') ? value : value.replace(' ', 'T');
   // Timestamps are stored without a zone and are UTC by contract (API.md §2).
   return new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(iso) ? iso : iso + 'Z');
+}
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/**
+ * Milliseconds of `YYYY-MM-DD HH:MM:SS[.fraction]` (or with a `T`), no zone, a real
+ * date from the year 1000: how both dialects store time. Anything else is undefined,
+ * and left to Date's own parser.
+ */
+function readStoredTime(text: string): number | undefined {
+  if (text.length < 19 || text.length > 29) return undefined;
+  const separator = text.charCodeAt(10);
+  if (
+    text.charCodeAt(4) !== 45 /* - */ ||
+    text.charCodeAt(7) !== 45 ||
+    (separator !== 32 /* space */ && separator !== 84) /* T */ ||
+    text.charCodeAt(13) !== 58 /* : */ ||
+    text.charCodeAt(16) !== 58
+  ) {
+    return undefined;
+  }
+  const year = digitsAt(text, 0, 4);
+  const month = digitsAt(text, 5, 7);
+  const day = digitsAt(text, 8, 10);
+  const hour = digitsAt(text, 11, 13);
+  const minute = digitsAt(text, 14, 16);
+  const second = digitsAt(text, 17, 19);
+  let millisecond = 0;
+  if (text.length > 19) {
+    // Date keeps the first three digits of a fraction and drops the rest.
+    if (text.charCodeAt(19) !== 46 /* . */ || text.length === 20) return undefined;
+    if (digitsAt(text, 20, text.length) < 0) return undefined;
+    const end = Math.min(text.length, 23);
+    millisecond = digitsAt(text, 20, end) * 10 ** (23 - end);
+  }
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  if (
+    year < 1000 ||
+    month < 1 ||
+    month > 12 ||
+    day < 1 ||
+    day > (month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]!) ||
+    hour < 0 ||
+    hour > 23 ||
+    minute < 0 ||
+    minute > 59 ||
+    second < 0 ||
+    second > 59
+  ) {
+    return undefined;
+  }
+  return Date.UTC(year, month - 1, day, hour, minute, second, millisecond);
+}
+
+/** The decimal number written in text[from, to), or -1 if any character is not a digit. */
+function digitsAt(text: string, from: number, to: number): number {
+  let value = 0;
+  for (let index = from; index < to; index++) {
+    const digit = text.charCodeAt(index) - 48;
+    if (digit < 0 || digit > 9) return -1;
+    value = value * 10 + digit;
+  }
+  return value;
 }
 
 interface DriverError {
