@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import type { Db } from '../server/db/database';
 import { toDbTime } from '../server/db/portable';
-import type { Selectable } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import type { Database, PostRow, UserRow } from '../server/db/schema';
 import {
   ACCESS_COOKIE,
@@ -332,4 +332,24 @@ export function assertFollowList(
     assert.deepEqual(keysOf(entry), [side, 'id'].sort());
     assert.deepEqual(keysOf(entry[side]), USER_KEYS);
   }
+}
+
+/**
+ * Deletes the user row alone, leaving their posts, comments, stories and follows
+ * behind, as another program may (SQLite with foreign keys off, PostgreSQL with its
+ * triggers off).
+ */
+export async function deleteUserWithoutCascade(db: Db, userId: number): Promise<void> {
+  await db.kysely.connection().execute(async (connection) => {
+    const [off, on] =
+      db.dialect === 'postgres'
+        ? [sql`set session_replication_role = replica`, sql`set session_replication_role = default`]
+        : [sql`pragma foreign_keys = off`, sql`pragma foreign_keys = on`];
+    await off.execute(connection);
+    try {
+      await connection.deleteFrom('users').where('id', '=', userId).execute();
+    } finally {
+      await on.execute(connection);
+    }
+  });
 }

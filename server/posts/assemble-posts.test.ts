@@ -3,34 +3,18 @@
 // posts and comments are left out, as if deleted with them.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { sql } from 'kysely';
 import {
   bookmark,
   comment,
   createNetwork,
   createPost,
   createUser,
+  deleteUserWithoutCascade,
   follow,
 } from '../../test/fixtures';
 import { testDialect, useTestApp } from '../../test/helpers';
 
 const t = useTestApp();
-
-/** Deletes the user row alone, leaving their posts, comments and follows behind. */
-async function deleteUserWithoutCascade(userId: number): Promise<void> {
-  await t.db.kysely.connection().execute(async (connection) => {
-    const [off, on] =
-      testDialect === 'postgres'
-        ? [sql`set session_replication_role = replica`, sql`set session_replication_role = default`]
-        : [sql`pragma foreign_keys = off`, sql`pragma foreign_keys = on`];
-    await off.execute(connection);
-    try {
-      await connection.deleteFrom('users').where('id', '=', userId).execute();
-    } finally {
-      await on.execute(connection);
-    }
-  });
-}
 
 describe(`posts whose author row is gone (${testDialect})`, () => {
   it('leaves out their posts and comments in the feed, a post and the bookmarks', async () => {
@@ -43,7 +27,7 @@ describe(`posts whose author row is gone (${testDialect})`, () => {
     await comment(t.db, gone.id, kept.id, 'orphan');
     await bookmark(t.db, viewer.id, kept.id);
     await bookmark(t.db, viewer.id, orphan.id);
-    await deleteUserWithoutCascade(gone.id);
+    await deleteUserWithoutCascade(t.db, gone.id);
 
     const feed = (await as('GET', '/api/posts')).json();
     assert.deepEqual(

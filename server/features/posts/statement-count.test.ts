@@ -83,7 +83,7 @@ describe(`statements per request (${testDialect})`, () => {
       [`/api/posts?limit=50&before=${w.postIds[0]}`, 5],
       [`/api/posts/${w.postIds[0]}`, 4],
       ['/api/bookmarks', 3],
-      ['/api/stories'],
+      ['/api/stories', 2],
       ['/api/following'],
       ['/api/followers'],
       ['/api/suggestions'],

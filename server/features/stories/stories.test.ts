@@ -1,6 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { apiAs, createStory, createUser, follow, USER_KEYS } from '../../../test/fixtures';
+import {
+  apiAs,
+  createStory,
+  createUser,
+  deleteUserWithoutCascade,
+  follow,
+  USER_KEYS,
+} from '../../../test/fixtures';
 import { useTestApp, testDialect } from '../../../test/helpers';
 import { toDbTime } from '../../db/portable';
 
@@ -44,6 +51,22 @@ describe(`GET /api/stories (${testDialect})`, () => {
     assert.deepEqual(
       list.map((s: { id: number }) => s.id),
       [id],
+    );
+  });
+
+  it('leaves out the stories of an author whose row is gone', async () => {
+    const viewer = await createUser(t.db);
+    const friend = await createUser(t.db);
+    const gone = await createUser(t.db);
+    await follow(t.db, viewer.id, friend.id);
+    await follow(t.db, viewer.id, gone.id);
+    const kept = await createStory(t.db, friend.id, 'kept', 2);
+    await createStory(t.db, gone.id, 'orphan', 1);
+    await deleteUserWithoutCascade(t.db, gone.id);
+    const list = (await apiAs(t.app, viewer.id)('GET', '/api/stories')).json();
+    assert.deepEqual(
+      list.map((s: { id: number; user: { id: number } }) => [s.id, s.user.id]),
+      [[kept.id, friend.id]],
     );
   });
 });
