@@ -20,6 +20,13 @@ export const GZIP_LEVEL = 1;
 /** The largest API answer (50 posts with their comments) is ~50 KB. */
 export const SYNC_COMPRESSION_MAX_BYTES = 256 * 1024;
 export const BROTLI_QUALITY = 1;
+/**
+ * Brotli's window, 2^18 = 256 KB: as large as the largest body compressed in one go.
+ * The default (2^22) makes the encoder set up a 4 MB ring buffer for every response,
+ * which for a 3 KB answer cost half the compression's time (38 → 18 µs CPU for the
+ * stories, measured; the same bytes out).
+ */
+export const BROTLI_WINDOW_BITS = 18;
 
 export async function registerCompression(app: FastifyInstance): Promise<void> {
   await app.register(fastifyCompress, {
@@ -33,7 +40,12 @@ export async function registerCompression(app: FastifyInstance): Promise<void> {
     // than the compression itself (23 % of the feed's profile, against ~4 % in one go).
     syncThreshold: SYNC_COMPRESSION_MAX_BYTES,
     zlibOptions: { level: GZIP_LEVEL },
-    brotliOptions: { params: { [constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY } },
+    brotliOptions: {
+      params: {
+        [constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY,
+        [constants.BROTLI_PARAM_LGWIN]: BROTLI_WINDOW_BITS,
+      },
+    },
     // JSON (and problem+json), HTML, CSS, JavaScript and SVG; other images and fonts
     // are compressed already.
     customTypes:
