@@ -18,10 +18,10 @@ const STOP_DEADLINE_MS = 12_000;
  * collected once it grew by 50 % over what the last collection kept, instead of
  * V8's 1.1–4× ahead: a worker's heap holds ≈ 30 MB live, and by default V8 let it be
  * committed up to ≈ 90 MB under load. Measured (2 workers, wrk 2 × 32, SQLite demo
- * data): RSS per worker 121–136 MB instead of 150–212, the same CPU per request within
- * the noise; the price is more frequent full collections (p99 of a small answer ≈ 8 ms
- * higher). An operator's own value of either flag, on node's command line or in
- * NODE_OPTIONS, wins.
+ * data): RSS per worker 132–140 MB instead of 146–244, the same CPU per request within
+ * the noise; the price is more frequent full collections (p99 at saturation higher:
+ * the feed's 97–98 against 52–67 ms). An operator's own value of either flag, on
+ * node's command line or in NODE_OPTIONS, wins.
  */
 export const WORKER_HEAP_FLAGS = ['--max-semi-space-size=8', '--heap-growing-percent=50'];
 
