@@ -13,6 +13,8 @@ export interface Row extends LoadResult {
   rssMb: number[];
   /** requests/s as a percentage of the baseline's. */
   percentOfBaseline: number | null;
+  /** The server's CPU time (all its processes) during the load per request, µs; null without /proc. */
+  cpuUsPerRequest: number | null;
 }
 
 export interface Meta {
@@ -48,6 +50,7 @@ export function printTable(rows: Row[]): void {
     '% base',
     'p50 ms',
     'p99 ms',
+    'CPU µs/req',
     'bytes',
     'RSS MB',
     'bad',
@@ -60,6 +63,7 @@ export function printTable(rows: Row[]): void {
     r.percentOfBaseline === null ? '' : r.percentOfBaseline.toFixed(1),
     r.p50Ms.toFixed(2),
     r.p99Ms.toFixed(2),
+    r.cpuUsPerRequest === null ? '' : r.cpuUsPerRequest.toFixed(0),
     String(r.bytesPerResponse),
     r.rssMb.join('/'),
     String(r.badStatus + r.errors),

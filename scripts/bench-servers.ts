@@ -138,6 +138,30 @@ function childPids(pid: number): number[] {
   }
 }
 
+/** utime + stime of one process, in ms (/proc counts in USER_HZ ticks, 100 per second on Linux). */
+function cpuMilliseconds(pid: number): number | null {
+  try {
+    // The command name (field 2) may hold spaces: the fields after it start past ") ".
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * CPU time the server has used so far, in ms: the process and, in a cluster, its
+ * workers. Read before and after a load, it gives CPU per request, which the
+ * machine's other tenants disturb far less than requests/s. Null where /proc is absent.
+ */
+export function serverCpuMs(child: ChildProcess): number | null {
+  if (child.pid === undefined) return null;
+  const times = [child.pid, ...childPids(child.pid)].map(cpuMilliseconds);
+  return times.some((time) => time === null)
+    ? null
+    : times.reduce<number>((sum, time) => sum + (time ?? 0), 0);
+}
+
 /**
  * Resident memory of each process that answers requests: the cluster's workers when
  * the server forked some, else the server process itself. Empty where /proc is absent.

@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util';
 import { createLoadGenerator, type LoadOptions } from './bench-load';
 import { prepareBenchDatabase, type BenchDatabaseOptions } from './bench-database';
 import { describeMachine, printTable, saveJson, type Row } from './bench-report';
-import { loginAsDemoUser, startApp, startBaseline, workerRss } from './bench-servers';
+import { loginAsDemoUser, serverCpuMs, startApp, startBaseline, workerRss } from './bench-servers';
 import { buildServer } from './build-server';
 
 const USAGE = `Usage: npm run bench -- [--smoke] [--only sqlite|pg] [--large N [--posts-per-user M]]
@@ -148,6 +148,16 @@ async function checkAnswers(list: Scenario[]): Promise<void> {
   }
 }
 
+/** The server's CPU time between two readings per request answered, µs. */
+function cpuPerRequest(
+  before: number | null,
+  after: number | null,
+  requests: number,
+): number | null {
+  if (before === null || after === null || requests === 0) return null;
+  return Math.round(((after - before) * 1000) / requests);
+}
+
 async function main(): Promise<void> {
   const generator = createLoadGenerator();
   console.error(`Load generator: ${generator.name}; machine: ${describeMachine()}`);
@@ -160,7 +170,9 @@ async function main(): Promise<void> {
   try {
     const options = { url: baseline.base, method: 'GET' as const, headers: {}, connections };
     if (!smoke) await generator.load({ ...options, threads, seconds: 2 });
+    const cpuBefore = serverCpuMs(baseline.child);
     const result = await generator.load({ ...options, threads, seconds });
+    const cpuUsPerRequest = cpuPerRequest(cpuBefore, serverCpuMs(baseline.child), result.requests);
     baselineRps = result.requestsPerSecond;
     const rssMb = workerRss(baseline.child);
     rows.push({
@@ -170,6 +182,7 @@ async function main(): Promise<void> {
       connections,
       rssMb,
       percentOfBaseline: 100,
+      cpuUsPerRequest,
     });
   } finally {
     await baseline.stop();
@@ -209,7 +222,9 @@ async function main(): Promise<void> {
         // In a smoke run the login (slow scrypt on purpose) is checked once by checkAnswers.
         const loaded = smoke ? list.filter((s) => s.options.method === 'GET') : list;
         for (const { endpoint, options } of loaded) {
+          const cpuBefore = serverCpuMs(app.child);
           const result = await generator.load({ ...options, threads, seconds });
+          const cpuUsPerRequest = cpuPerRequest(cpuBefore, serverCpuMs(app.child), result.requests);
           const percent = baselineRps > 0 ? (100 * result.requestsPerSecond) / baselineRps : null;
           rows.push({
             ...result,
@@ -218,6 +233,7 @@ async function main(): Promise<void> {
             connections: options.connections,
             rssMb: workerRss(app.child),
             percentOfBaseline: percent === null ? null : Math.round(percent * 100) / 100,
+            cpuUsPerRequest,
           });
           await pause();
         }
