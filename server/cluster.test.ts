@@ -1,6 +1,8 @@
 // The workers' heap flags: added to what node was started with, unless the operator
 // already chose a value for the same flag (on the command line or in NODE_OPTIONS).
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, it } from 'node:test';
 import { WORKER_HEAP_FLAGS, workerExecArgv } from './cluster';
 
@@ -29,4 +31,28 @@ describe('workerExecArgv', () => {
       '--max-semi-space-size=0',
     ]);
   });
+});
+
+describe('the shipped start commands', () => {
+  // A single process (one CPU, WEB_CONCURRENCY=1) forks no worker: V8 fixes the heap at
+  // start, so the flags must be on node's own command line.
+  for (const [file, pattern] of [
+    ['Procfile', /^web: (.*)$/m],
+    ['deploy/photo-app.service', /^ExecStart=(.*)$/m],
+  ] as const) {
+    it(`${file} starts node with the heap flags`, () => {
+      const command = pattern.exec(
+        readFileSync(path.join(import.meta.dirname, '..', file), 'utf8'),
+      )?.[1];
+      assert.ok(command, `${file} has a start command`);
+      const words = command.split(/\s+/);
+      const script = words.indexOf('scripts/start.js');
+      assert.ok(script > 0, command);
+      for (const flag of WORKER_HEAP_FLAGS) {
+        assert.ok(words.slice(0, script).includes(flag), `${file}: ${flag} before the script`);
+      }
+      // The workers then inherit them instead of getting them twice.
+      assert.deepEqual(workerExecArgv(words.slice(1, script)), words.slice(1, script));
+    });
+  }
 });

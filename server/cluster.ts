@@ -21,7 +21,9 @@ const STOP_DEADLINE_MS = 12_000;
  * data): RSS per worker 132–140 MB instead of 146–244, the same CPU per request within
  * the noise; the price is more frequent full collections (p99 at saturation higher:
  * the feed's 97–98 against 52–67 ms). An operator's own value of either flag, on
- * node's command line or in NODE_OPTIONS, wins.
+ * node's command line or in NODE_OPTIONS, wins. V8 sizes the heap when a process
+ * starts, so a single process (WEB_CONCURRENCY=1) gets them only from node's command
+ * line: the Procfile and deploy/photo-app.service pass them there (cluster.test.ts).
  */
 export const WORKER_HEAP_FLAGS = ['--max-semi-space-size=8', '--heap-growing-percent=50'];
 
