@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import {
   apiAs,
+  createNetwork,
   createStory,
   createUser,
   deleteUserWithoutCascade,
@@ -55,15 +56,12 @@ describe(`GET /api/stories (${testDialect})`, () => {
   });
 
   it('leaves out the stories of an author whose row is gone', async () => {
-    const viewer = await createUser(t.db);
-    const friend = await createUser(t.db);
-    const gone = await createUser(t.db);
-    await follow(t.db, viewer.id, friend.id);
+    const { viewer, friend, stranger: gone, as } = await createNetwork(t.app, t.db);
     await follow(t.db, viewer.id, gone.id);
     const kept = await createStory(t.db, friend.id, 'kept', 2);
     await createStory(t.db, gone.id, 'orphan', 1);
     await deleteUserWithoutCascade(t.db, gone.id);
-    const list = (await apiAs(t.app, viewer.id)('GET', '/api/stories')).json();
+    const list = (await as('GET', '/api/stories')).json();
     assert.deepEqual(
       list.map((s: { id: number; user: { id: number } }) => [s.id, s.user.id]),
       [[kept.id, friend.id]],
