@@ -2,6 +2,9 @@
 // keys in the same order, same values, for any column names, after a schema change,
 // through all(), iterate() and RETURNING; writes pass through.
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, it } from 'node:test';
 import SQLite from 'better-sqlite3';
 import fc from 'fast-check';
@@ -66,6 +69,27 @@ describe('cacheSqliteStatements (SQLite rows)', () => {
       [{ renamed: 1, b: 'x', c: 7 }],
     );
     sqlite.close();
+  });
+
+  it('notices a table another program altered through its own connection', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'statement-cache-'));
+    const file = path.join(dir, 'shared.db');
+    const ours = new SQLite(file);
+    const theirs = new SQLite(file);
+    try {
+      ours.pragma('journal_mode = WAL');
+      const cached = cacheSqliteStatements(ours);
+      ours.exec(`create table t (a integer, b text); insert into t values (1, 'x')`);
+      assert.deepStrictEqual(cached.prepare('select * from t').all([]), [{ a: 1, b: 'x' }]);
+      theirs.exec('alter table t rename column b to note; alter table t add column c integer');
+      assert.deepStrictEqual(cached.prepare('select * from t').all([]), [
+        { a: 1, note: 'x', c: null },
+      ]);
+    } finally {
+      ours.close();
+      theirs.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('answers RETURNING rows, and runs writes as they are', () => {

@@ -65,8 +65,8 @@ class RowObjects implements SqliteStatement {
   readonly reader = true;
   readonly #statement: Statement;
   readonly #currentSchema: () => number;
-  #schema = -1;
-  #toRow: (values: unknown[]) => Row = () => ({});
+  /** The row function and the schema version its columns were read at; none before the first run. */
+  #toRow: { schema: number; make: (values: unknown[]) => Row } | undefined;
 
   constructor(statement: Statement, currentSchema: () => number) {
     this.#statement = statement.raw(true);
@@ -96,11 +96,11 @@ class RowObjects implements SqliteStatement {
   /** Called after the statement ran: SQLite prepares it again for a new schema only when it runs. */
   #rowMaker(): (values: unknown[]) => Row {
     const schema = this.#currentSchema();
-    if (schema !== this.#schema) {
-      this.#toRow = rowMaker(this.#statement.columns().map((column) => column.name));
-      this.#schema = schema;
+    if (this.#toRow?.schema !== schema) {
+      const names = this.#statement.columns().map((column) => column.name);
+      this.#toRow = { schema, make: rowMaker(names) };
     }
-    return this.#toRow;
+    return this.#toRow.make;
   }
 }
 
