@@ -1,8 +1,11 @@
 import assert from 'node:assert/strict';
+import { IncomingMessage, ServerResponse } from 'node:http';
+import { Socket } from 'node:net';
 import { describe, it } from 'node:test';
+import helmet from 'helmet';
 import { bearer, createUser } from '../../test/fixtures';
 import { useTestApp, testDialect } from '../../test/helpers';
-import { contentSecurityPolicy } from './security';
+import { contentSecurityPolicy, helmetOptions, securityHeaders } from './security';
 
 const TRUSTED = 'https://client.example.edu';
 
@@ -42,6 +45,32 @@ describe(`security headers and CORS (${testDialect})`, () => {
     }
     for (const status of [200, 401, 404])
       assert.ok(statuses.has(status), `a ${status} was checked`);
+  });
+
+  it("sets exactly the headers helmet itself sets on a real response, for each deployment's options", async () => {
+    const deployments = [
+      { env: 'development', cookieSecure: false },
+      { env: 'production', cookieSecure: false },
+      { env: 'production', cookieSecure: true }, // with HSTS
+    ] as const;
+    for (const deployment of deployments) {
+      const options = helmetOptions(deployment);
+      const request = new IncomingMessage(new Socket());
+      const response = new ServerResponse(request);
+      helmet(options)(request, response, () => undefined);
+      const expected = Object.fromEntries(
+        Object.entries(response.getHeaders()).map(([name, value]) => [name, String(value)]),
+      );
+      assert.ok(Object.keys(expected).length >= 10, 'helmet set its headers');
+      assert.deepEqual(securityHeaders(options), expected, JSON.stringify(deployment));
+    }
+    // And the app sends them on a page and on an API answer.
+    const expected = securityHeaders(helmetOptions(t.config));
+    for (const url of ['/login', '/api/profile']) {
+      const response = await t.app.inject({ method: 'GET', url });
+      for (const [name, value] of Object.entries(expected))
+        assert.equal(response.headers[name], value, `${url}: ${name}`);
+    }
   });
 
   it('allows images from any https site (and http outside production), nothing else from elsewhere', async () => {
@@ -103,6 +132,42 @@ describe(`security headers and CORS (${testDialect})`, () => {
     for (const header of ['authorization', 'content-type', 'x-csrf-token'])
       assert.ok(allowed.includes(header), header);
     assert.match(String(response.headers['access-control-allow-methods']), /PATCH/);
+  });
+
+  it('answers every preflight case as @fastify/cors did', async () => {
+    const preflight = (url: string, headers: Record<string, string>) =>
+      t.app.inject({ method: 'OPTIONS', url, headers });
+    const asks = { 'access-control-request-method': 'DELETE' };
+    // From another origin: allowed, without credentials.
+    const other = await preflight('/api/posts/1', { origin: 'https://other.example', ...asks });
+    assert.equal(other.statusCode, 204);
+    assert.equal(other.headers['access-control-allow-origin'], '*');
+    assert.equal(other.headers['access-control-allow-credentials'], undefined);
+    assert.equal(other.headers['access-control-max-age'], '600');
+    assert.equal(other.headers['content-length'], '0');
+    assert.equal(other.body, '');
+    // From a trusted origin, to a path with no route (the answer is the same).
+    const trusted = await preflight('/api/no/such/thing', { origin: TRUSTED, ...asks });
+    assert.equal(trusted.statusCode, 204);
+    assert.equal(trusted.headers['access-control-allow-origin'], TRUSTED);
+    assert.equal(trusted.headers['access-control-allow-credentials'], 'true');
+    // Not a preflight: no Origin, or no method asked for.
+    for (const headers of [asks, { origin: TRUSTED }]) {
+      const refused = await preflight('/api/posts', headers);
+      assert.equal(refused.statusCode, 400, JSON.stringify(headers));
+      assert.equal(refused.body, 'Invalid Preflight Request');
+    }
+    // Outside /api there is no OPTIONS endpoint.
+    const page = await preflight('/login', { origin: TRUSTED, ...asks });
+    assert.equal(page.statusCode, 404);
+    assert.equal(page.headers['access-control-allow-origin'], undefined);
+  });
+
+  it('says every answer depends on Origin, errors included', async () => {
+    for (const url of ['/api/profile', '/api/nope', '/login']) {
+      const response = await getFrom(url, 'https://other.example');
+      assert.match(String(response.headers.vary), /^Origin\b/, url);
+    }
   });
 
   it('adds no CORS headers outside /api', async () => {
