@@ -28,6 +28,22 @@ describe('token verification cache', () => {
     );
   });
 
+  it('refuses a token before its nbf, and accepts it (again and again) from then on', (context) => {
+    context.after(() => mock.timers.reset());
+    mock.timers.enable({ apis: ['Date'], now: Date.UTC(2026, 10, 26, 12) });
+    const later = createTokenService({
+      secret: SECRET,
+      accessTtlSeconds: 60,
+      refreshTtlSeconds: 3600,
+      now: () => Date.now() + 30_000,
+    });
+    const { token } = later.sign('access', 7);
+    const tokens = serviceWith();
+    assert.throws(() => tokens.verify(token, 'access'), InvalidTokenError);
+    mock.timers.tick(30_000);
+    for (let i = 0; i < 3; i++) assert.equal(tokens.verify(token, 'access').sub, '7');
+  });
+
   it('checks the expected type on every call, cached or not', () => {
     const tokens = serviceWith();
     const { token } = tokens.sign('refresh', 7);
@@ -42,5 +58,24 @@ describe('token verification cache', () => {
     const { token } = theirs.sign('access', 7);
     for (let i = 0; i < 2; i++)
       assert.throws(() => ours.verify(token, 'access'), InvalidTokenError);
+  });
+
+  it('answers from the cache only the exact token it verified', () => {
+    const tokens = serviceWith();
+    const { token } = tokens.sign('access', 7);
+    assert.equal(tokens.verify(token, 'access').sub, '7');
+    const [header, payload, signature] = token.split('.') as [string, string, string];
+    const forged = Buffer.from(
+      JSON.stringify({ ...JSON.parse(Buffer.from(payload, 'base64url').toString()), sub: '8' }),
+    ).toString('base64url');
+    const first = signature.startsWith('A') ? 'B' : 'A';
+    for (const altered of [
+      `${header}.${forged}.${signature}`,
+      `${header}.${payload}.${first}${signature.slice(1)}`,
+      `${token}.`,
+    ]) {
+      assert.throws(() => tokens.verify(altered, 'access'), InvalidTokenError, altered);
+    }
+    assert.equal(tokens.verify(token, 'access').sub, '7');
   });
 });
