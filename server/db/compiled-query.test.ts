@@ -6,6 +6,7 @@ import { createUser } from '../../test/fixtures';
 import { createTestDatabase, testDialect } from '../../test/helpers';
 import { compiledQuery, SHAPES_PER_QUERY } from './compiled-query';
 import type { Db } from './database';
+import { literalLimit } from './portable';
 
 let db: Db;
 let drop: () => Promise<void>;
@@ -138,5 +139,43 @@ describe(`compiledQuery (${testDialect})`, () => {
     });
     assert.equal(rows.length, 1);
     assert.equal(builds, again + 1);
+  });
+
+  it('writes an inlined value into the SQL text, one shape per value', async () => {
+    const users = [await createUser(db), await createUser(db), await createUser(db)];
+    const ids = users.map((user) => user.id);
+    let limitedBuilds = 0;
+    const limited = compiledQuery(
+      (executor, values: { ids: number[]; limit: number }) => {
+        limitedBuilds++;
+        return executor
+          .selectFrom('users')
+          .select('id')
+          .where('id', 'in', values.ids)
+          .orderBy('id')
+          .limit(literalLimit(values.limit));
+      },
+      { inline: ['limit'] },
+    );
+    statements.length = 0;
+    for (const limit of [1, 2, 1, 3, 2]) {
+      const rows = await limited.execute(db.kysely, { ids, limit });
+      assert.deepEqual(
+        rows.map((row) => row.id),
+        ids.slice(0, limit),
+      );
+    }
+    assert.equal(limitedBuilds, 3, 'one build per limit');
+    const ran = statements.filter((sql) => sql.includes('"id" from "users"'));
+    assert.deepEqual(
+      ran.map((sql) => /limit (\d+)$/.exec(sql)?.[1]),
+      ['1', '2', '1', '3', '2'],
+    );
+  });
+
+  it('lets only a non-negative integer through literalLimit', () => {
+    for (const bad of [-1, 1.5, Number.NaN, Infinity, 2 ** 60])
+      assert.throws(() => literalLimit(bad), TypeError, String(bad));
+    assert.doesNotThrow(() => literalLimit(0));
   });
 });

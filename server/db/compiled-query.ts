@@ -8,8 +8,11 @@
 import { createQueryId, type Compilable, type CompiledQuery, type QueryResult } from 'kysely';
 import type { Executor } from './executor';
 
-/** Shapes kept per query and database; an IN list takes one per length. */
-export const SHAPES_PER_QUERY = 64;
+/**
+ * Shapes kept per query and database; an IN list takes one per length, an inlined
+ * value one per value (the feed: 50 limits, with and without a cursor).
+ */
+export const SHAPES_PER_QUERY = 128;
 
 /** Stands for one value (or one element of a list value) while a query is built. */
 class Placeholder {
@@ -44,11 +47,15 @@ export interface CompiledQueryRunner<Values extends QueryValues, Row> {
  * strings and numbers of `values` (and lists of placeholders for its arrays): it must
  * only hand them to Kysely as values, never compute with them. Booleans, null and
  * undefined are passed as they are and select the shape (e.g. an optional condition),
- * as does each array's length.
+ * as does each array's length. The values named in `inline` are passed as they are
+ * too, each value its own shape, for what must be written into the SQL text (a
+ * LIMIT: db/portable.ts literalLimit).
  */
 export function compiledQuery<Values extends QueryValues, Row>(
   build: (db: Executor, values: Values) => Compilable<Row>,
+  options: { inline?: ReadonlyArray<keyof Values & string> } = {},
 ): CompiledQueryRunner<Values, Row> {
+  const inline = new Set<string>(options.inline ?? []);
   // Per adapter, i.e. per Kysely instance (its transactions share it): one process may
   // hold a SQLite and a PostgreSQL database at once, and their SQL differs.
   const shapesByAdapter = new WeakMap<object, Map<string, Shape>>();
@@ -60,10 +67,10 @@ export function compiledQuery<Values extends QueryValues, Row>(
       shapes = new Map();
       shapesByAdapter.set(adapter, shapes);
     }
-    const key = shapeKey(values);
+    const key = shapeKey(values, inline);
     let shape = shapes.get(key);
     if (shape === undefined) {
-      shape = compileShape(db, build, values);
+      shape = compileShape(db, build, values, inline);
       // Past the bound, an unusual stream of shapes is compiled each time, not kept.
       if (shapes.size < SHAPES_PER_QUERY) shapes.set(key, shape);
     }
@@ -90,13 +97,18 @@ export function compiledQuery<Values extends QueryValues, Row>(
   };
 }
 
-/** What selects the SQL text: the value names, each list's length, each flag's value. */
-function shapeKey(values: QueryValues): string {
+/** What selects the SQL text: the value names, each list's length, each flag's and inlined value. */
+function shapeKey(values: QueryValues, inline: ReadonlySet<string>): string {
   let key = '';
   for (const name in values) {
     const value = values[name];
     if (Array.isArray(value)) key += `${name}[${value.length}]`;
-    else if (value === null || value === undefined || typeof value === 'boolean')
+    else if (
+      value === null ||
+      value === undefined ||
+      typeof value === 'boolean' ||
+      inline.has(name)
+    )
       key += `${name}=${String(value)}`;
     else key += name;
     key += ',';
@@ -108,11 +120,14 @@ function compileShape<Values extends QueryValues, Row>(
   db: Executor,
   build: (db: Executor, values: Values) => Compilable<Row>,
   values: Values,
+  inline: ReadonlySet<string>,
 ): Shape {
   const placeholders: Record<string, unknown> = {};
   for (const name in values) {
     const value = values[name];
-    if (Array.isArray(value)) placeholders[name] = value.map((_, i) => new Placeholder(name, i));
+    if (inline.has(name)) placeholders[name] = value;
+    else if (Array.isArray(value))
+      placeholders[name] = value.map((_, i) => new Placeholder(name, i));
     else if (typeof value === 'string' || typeof value === 'number')
       placeholders[name] = new Placeholder(name, -1);
     else placeholders[name] = value;

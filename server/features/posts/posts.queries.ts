@@ -4,7 +4,7 @@
 import { compiledQuery } from '../../db/compiled-query';
 import { deleteOwnedRow } from '../../db/delete-owned';
 import type { Executor } from '../../db/executor';
-import { toDbTime } from '../../db/portable';
+import { literalLimit, toDbTime } from '../../db/portable';
 import type { PostRow } from '../../db/schema';
 import { withPostDetails, type PostWithDetails } from '../../posts/post-details';
 import { authorInNetwork } from '../../posts/visible-posts';
@@ -33,20 +33,22 @@ function feedPageIds(db: Executor, values: FeedValues) {
     )
     .orderBy('posts.pub_date', 'desc')
     .orderBy('posts.id', 'desc')
-    .limit(values.limit);
+    .limit(literalLimit(values.limit));
 }
 
 // The page is chosen first, in a subquery, so that only its posts are joined with
 // their details: joined in the same query, every visible post of the network would
 // be, before the sort picks the page.
-const feedQuery = compiledQuery((db, values: FeedValues) =>
-  db
-    .selectFrom('posts')
-    .selectAll('posts')
-    .where('posts.id', 'in', feedPageIds(db, values))
-    .orderBy('posts.pub_date', 'desc')
-    .orderBy('posts.id', 'desc')
-    .$call(withPostDetails(values.viewerId)),
+const feedQuery = compiledQuery(
+  (db, values: FeedValues) =>
+    db
+      .selectFrom('posts')
+      .selectAll('posts')
+      .where('posts.id', 'in', feedPageIds(db, values))
+      .orderBy('posts.pub_date', 'desc')
+      .orderBy('posts.id', 'desc')
+      .$call(withPostDetails(values.viewerId)),
+  { inline: ['limit'] },
 );
 
 /**

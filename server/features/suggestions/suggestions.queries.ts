@@ -2,6 +2,7 @@
 import { sql } from 'kysely';
 import { compiledQuery } from '../../db/compiled-query';
 import type { Executor } from '../../db/executor';
+import { literalLimit } from '../../db/portable';
 import { USER_COLUMNS } from '../../users/users.mapper';
 
 export const SUGGESTION_COUNT = 7;
@@ -32,5 +33,5 @@ const suggestionsQuery = compiledQuery((db, values: { viewerId: number }) =>
       ),
     )
     .orderBy('users.id')
-    .limit(SUGGESTION_COUNT),
+    .limit(literalLimit(SUGGESTION_COUNT)),
 );

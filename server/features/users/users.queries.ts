@@ -2,7 +2,7 @@
 // counts, and one user's posts. Every function is one statement.
 import { sql, type RawBuilder } from 'kysely';
 import type { Executor } from '../../db/executor';
-import type { Dialect } from '../../db/portable';
+import { literalLimit, type Dialect } from '../../db/portable';
 import { withPostDetails, type PostWithDetails } from '../../posts/post-details';
 import { USER_COLUMNS, type UserFields } from '../../users/users.mapper';
 import { asciiLower, caseClass } from './letter-case';
@@ -105,7 +105,7 @@ export function searchUsersQuery(db: Executor, dialect: Dialect, search: string,
       // Code point order on both databases (PostgreSQL would otherwise sort by locale).
       .orderBy(dialect === 'postgres' ? sql`username collate "C"` : sql`username`)
       .orderBy('id')
-      .limit(limit)
+      .limit(literalLimit(limit))
   );
 }
 
@@ -152,7 +152,7 @@ export function findProfile(
         .select('mine.id')
         .where('mine.user_id', '=', viewerId)
         .whereRef('mine.following_id', '=', 'users.id')
-        .limit(1)
+        .limit(literalLimit(1))
         .as('following_id'),
     ])
     .where(sql<boolean>`not users.is_disabled`)
@@ -231,5 +231,9 @@ export function listUserPosts(
       sql<boolean>`(posts.pub_date, posts.id) < (select c.pub_date, c.id from posts as c where c.id = ${before})`,
     );
   }
-  return query.orderBy('posts.pub_date', 'desc').orderBy('posts.id', 'desc').limit(limit).execute();
+  return query
+    .orderBy('posts.pub_date', 'desc')
+    .orderBy('posts.id', 'desc')
+    .limit(literalLimit(limit))
+    .execute();
 }
