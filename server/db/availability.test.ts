@@ -7,6 +7,7 @@ import {
   describeError,
   markDatabaseError,
   type AvailabilityChange,
+  SETTLE_MS,
 } from './availability';
 
 const withCode = (code: string, message = 'x') => Object.assign(new Error(message), { code });
@@ -58,7 +59,8 @@ describe('classifyDatabaseError', () => {
 
 describe('createAvailability', () => {
   it('reports one change when the database goes away and one when it is back', () => {
-    const availability = createAvailability();
+    let clock = 0;
+    const availability = createAvailability(() => clock);
     const changes: AvailabilityChange[] = [];
     availability.onChange((change) => changes.push(change));
 
@@ -71,10 +73,36 @@ describe('createAvailability', () => {
     assert.equal(changes[0]?.available, false);
     assert.equal(availability.outage, 'ECONNREFUSED refused');
 
+    clock += SETTLE_MS;
     availability.reportSuccess();
     availability.reportSuccess();
     assert.equal(changes.length, 2);
     assert.equal(changes[1]?.available, true);
+    assert.equal(changes[1]?.downForMs, SETTLE_MS);
     assert.equal(availability.outage, null);
+  });
+
+  it('reports several connections failing one after another, between successes, as one outage', () => {
+    let clock = 0;
+    const availability = createAvailability(() => clock);
+    const changes: AvailabilityChange[] = [];
+    availability.onChange((change) => changes.push(change));
+    // Five pooled connections killed at once, each failing on its next use.
+    for (let i = 0; i < 5; i++) {
+      availability.reportFailure(withCode('57P01', 'terminating connection'));
+      clock += 50;
+      availability.reportSuccess();
+      clock += 50;
+    }
+    assert.deepEqual(
+      changes.map((change) => change.available),
+      [false],
+    );
+    clock += SETTLE_MS;
+    availability.reportSuccess();
+    assert.deepEqual(
+      changes.map((change) => change.available),
+      [false, true],
+    );
   });
 });

@@ -92,13 +92,22 @@ export interface Availability {
   onChange(listener: (change: AvailabilityChange) => void): void;
   /** Any error from the database: marks it down when the error says it is gone. */
   reportFailure(error: unknown): void;
-  /** A statement succeeded: the database is back if it was away. */
+  /** A statement succeeded: the database is back if it was away and has not failed for SETTLE_MS. */
   reportSuccess(): void;
 }
 
-export function createAvailability(): Availability {
+/**
+ * A success this soon after a connection failure does not mean the database is back
+ * yet: when several pooled connections are killed at once (pg_terminate_backend, a
+ * failover), each fails on its next use, in between other connections' successes.
+ * Without this, one fault was logged as five outages (the fault suite saw it).
+ */
+export const SETTLE_MS = 1000;
+
+export function createAvailability(now: () => number = Date.now): Availability {
   let outage: string | null = null;
   let downSince = 0;
+  let lastFailure = 0;
   const listeners: Array<(change: AvailabilityChange) => void> = [];
   const emit = (change: AvailabilityChange) => {
     for (const listener of listeners) listener(change);
@@ -112,16 +121,18 @@ export function createAvailability(): Availability {
     },
     reportFailure(error) {
       markDatabaseError(error);
-      if (outage !== null || classifyDatabaseError(error) !== 'down') return;
+      if (classifyDatabaseError(error) !== 'down') return;
+      lastFailure = now();
+      if (outage !== null) return;
       outage = describeError(error);
-      downSince = Date.now();
+      downSince = lastFailure;
       emit({ available: false, reason: outage, downForMs: 0 });
     },
     reportSuccess() {
-      if (outage === null) return;
+      if (outage === null || now() - lastFailure < SETTLE_MS) return;
       const reason = outage;
       outage = null;
-      emit({ available: true, reason, downForMs: Date.now() - downSince });
+      emit({ available: true, reason, downForMs: now() - downSince });
     },
   };
 }
