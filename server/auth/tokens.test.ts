@@ -2,6 +2,7 @@
 // must still expire on time, and a token that failed once must not be remembered as good.
 import assert from 'node:assert/strict';
 import { describe, it, mock } from 'node:test';
+import { decodeJwt, flaskToken } from '../../test/jwt';
 import { createTokenService, InvalidTokenError } from './tokens';
 
 const SECRET = 'test-secret-that-is-long-enough-for-hs256-0123456789';
@@ -31,17 +32,29 @@ describe('token verification cache', () => {
   it('refuses a token before its nbf, and accepts it (again and again) from then on', (context) => {
     context.after(() => mock.timers.reset());
     mock.timers.enable({ apis: ['Date'], now: Date.UTC(2026, 10, 26, 12) });
-    const later = createTokenService({
-      secret: SECRET,
-      accessTtlSeconds: 60,
-      refreshTtlSeconds: 3600,
-      now: () => Date.now() + 30_000,
-    });
-    const { token } = later.sign('access', 7);
+    const nowSeconds = Math.floor(Date.now() / 1000);
+    const token = flaskToken(SECRET, 'access', '7', { nbf: nowSeconds + 30 });
     const tokens = serviceWith();
-    assert.throws(() => tokens.verify(token, 'access'), InvalidTokenError);
+    assert.throws(
+      () => tokens.verify(token, 'access'),
+      (error) => error instanceof InvalidTokenError && /not valid yet/.test(error.message),
+    );
     mock.timers.tick(30_000);
     for (let i = 0; i < 3; i++) assert.equal(tokens.verify(token, 'access').sub, '7');
+  });
+
+  it('answers a token without nbf (older Flask apps) from the cache until its exp', (context) => {
+    context.after(() => mock.timers.reset());
+    mock.timers.enable({ apis: ['Date'], now: Date.UTC(2026, 10, 26, 12) });
+    const nowSeconds = Math.floor(Date.now() / 1000);
+    const token = flaskToken(SECRET, 'access', '7', { nbf: undefined, exp: nowSeconds + 60 });
+    const tokens = serviceWith();
+    for (let i = 0; i < 3; i++) assert.equal(tokens.verify(token, 'access').sub, '7');
+    mock.timers.tick(61_000);
+    assert.throws(
+      () => tokens.verify(token, 'access'),
+      (error) => error instanceof InvalidTokenError && error.kind === 'expired',
+    );
   });
 
   it('checks the expected type on every call, cached or not', () => {
@@ -65,9 +78,9 @@ describe('token verification cache', () => {
     const { token } = tokens.sign('access', 7);
     assert.equal(tokens.verify(token, 'access').sub, '7');
     const [header, payload, signature] = token.split('.') as [string, string, string];
-    const forged = Buffer.from(
-      JSON.stringify({ ...JSON.parse(Buffer.from(payload, 'base64url').toString()), sub: '8' }),
-    ).toString('base64url');
+    const forged = Buffer.from(JSON.stringify({ ...decodeJwt(token).claims, sub: '8' })).toString(
+      'base64url',
+    );
     const first = signature.startsWith('A') ? 'B' : 'A';
     for (const altered of [
       `${header}.${forged}.${signature}`,

@@ -46,6 +46,10 @@ const MAX_TOKEN_LENGTH = 4096;
 /** Tokens remembered as verified (≈ 0.5 KB each). */
 const VERIFIED_TOKENS_KEPT = 1000;
 
+/** nbf ≤ now ≤ exp, as fast-jwt checks them (its clock is Date.now(), in ms). */
+const isCurrent = (claims: TokenClaims, nowMs: number) =>
+  nowMs <= claims.exp * 1000 && (typeof claims.nbf !== 'number' || nowMs >= claims.nbf * 1000);
+
 const wrongType = (claims: TokenClaims, expected: TokenType) =>
   new InvalidTokenError(`Expected a ${expected} token, got a ${String(claims.type)} token.`);
 
@@ -70,13 +74,12 @@ export function createTokenService(options: {
   // on every call. fast-jwt's own cache keys its entries by the token's SHA-256, a
   // hash as costly as the HMAC it saves. Revocation is unaffected: the session is
   // checked in the database on every request.
-  const verified = new Map<string, { claims: TokenClaims; from: number; until: number }>();
+  const verified = new Map<string, TokenClaims>();
 
   function remember(token: string, claims: TokenClaims): void {
     // The oldest entry makes room: a bound on memory, not a policy.
     if (verified.size >= VERIFIED_TOKENS_KEPT) verified.delete(verified.keys().next().value!);
-    const from = typeof claims.nbf === 'number' ? claims.nbf * 1000 : 0;
-    verified.set(token, { claims, from, until: claims.exp * 1000 });
+    verified.set(token, claims);
   }
 
   return {
@@ -100,10 +103,9 @@ export function createTokenService(options: {
     verify(token, expected) {
       const known = verified.get(token);
       if (known !== undefined) {
-        const nowMs = Date.now(); // fast-jwt's clock for nbf and exp
-        if (nowMs >= known.from && nowMs <= known.until) {
-          if (known.claims.type !== expected) throw wrongType(known.claims, expected);
-          return known.claims;
+        if (isCurrent(known, Date.now())) {
+          if (known.type !== expected) throw wrongType(known, expected);
+          return known;
         }
         verified.delete(token); // expired: verified again below, for the error it gets
       }
