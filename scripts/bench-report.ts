@@ -15,6 +15,8 @@ export interface Row extends LoadResult {
   percentOfBaseline: number | null;
   /** The server's CPU time (all its processes) during the load per request, µs; null without /proc. */
   cpuUsPerRequest: number | null;
+  /** PostgreSQL's CPU time (all its processes on this machine) per request, µs; null otherwise. */
+  databaseCpuUsPerRequest: number | null;
 }
 
 export interface Meta {
@@ -51,6 +53,7 @@ export function printTable(rows: Row[]): void {
     'p50 ms',
     'p99 ms',
     'CPU µs/req',
+    'DB µs/req',
     'bytes',
     'RSS MB',
     'bad',
@@ -64,6 +67,7 @@ export function printTable(rows: Row[]): void {
     r.p50Ms.toFixed(2),
     r.p99Ms.toFixed(2),
     r.cpuUsPerRequest === null ? '' : r.cpuUsPerRequest.toFixed(0),
+    r.databaseCpuUsPerRequest === null ? '' : r.databaseCpuUsPerRequest.toFixed(0),
     String(r.bytesPerResponse),
     r.rssMb.join('/'),
     String(r.badStatus + r.errors),

@@ -3,7 +3,7 @@
 // resident memory of a server and its cluster workers, read from /proc.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { freePort, waitForHealthy } from '../test/server-process';
@@ -160,6 +160,35 @@ export function serverCpuMs(child: ChildProcess): number | null {
   return times.some((time) => time === null)
     ? null
     : times.reduce<number>((sum, time) => sum + (time ?? 0), 0);
+}
+
+/**
+ * CPU time used so far by every PostgreSQL process on this machine (the server and
+ * its backends, named "postgres" by Linux), in ms; null where /proc is absent. On a
+ * PostgreSQL run the database shares the machine's cores with the app, so its CPU per
+ * request is part of what a request costs. Backends that exit between two readings
+ * take their time with them (the app's pool keeps its connections through a run).
+ */
+export function postgresCpuMs(): number | null {
+  let pids: number[];
+  try {
+    pids = readdirSync('/proc')
+      .filter((name) => /^\d+$/.test(name))
+      .map(Number);
+  } catch {
+    return null;
+  }
+  let total = 0;
+  for (const pid of pids) {
+    let command: string;
+    try {
+      command = readFileSync(`/proc/${pid}/comm`, 'utf8').trim();
+    } catch {
+      continue; // exited meanwhile
+    }
+    if (command === 'postgres') total += cpuMilliseconds(pid) ?? 0;
+  }
+  return total;
 }
 
 /**

@@ -8,7 +8,14 @@ import { parseArgs } from 'node:util';
 import { createLoadGenerator, type LoadOptions } from './bench-load';
 import { prepareBenchDatabase, type BenchDatabaseOptions } from './bench-database';
 import { describeMachine, printTable, saveJson, type Row } from './bench-report';
-import { loginAsDemoUser, serverCpuMs, startApp, startBaseline, workerRss } from './bench-servers';
+import {
+  loginAsDemoUser,
+  postgresCpuMs,
+  serverCpuMs,
+  startApp,
+  startBaseline,
+  workerRss,
+} from './bench-servers';
 import { buildServer } from './build-server';
 
 const USAGE = `Usage: npm run bench -- [--smoke] [--only sqlite|pg] [--large N [--posts-per-user M]]
@@ -183,6 +190,7 @@ async function main(): Promise<void> {
       rssMb,
       percentOfBaseline: 100,
       cpuUsPerRequest,
+      databaseCpuUsPerRequest: null,
     });
   } finally {
     await baseline.stop();
@@ -223,8 +231,13 @@ async function main(): Promise<void> {
         const loaded = smoke ? list.filter((s) => s.options.method === 'GET') : list;
         for (const { endpoint, options } of loaded) {
           const cpuBefore = serverCpuMs(app.child);
+          const databaseCpuBefore = database.dialect === 'postgres' ? postgresCpuMs() : null;
           const result = await generator.load({ ...options, threads, seconds });
           const cpuUsPerRequest = cpuPerRequest(cpuBefore, serverCpuMs(app.child), result.requests);
+          const databaseCpuUsPerRequest =
+            databaseCpuBefore === null
+              ? null
+              : cpuPerRequest(databaseCpuBefore, postgresCpuMs(), result.requests);
           const percent = baselineRps > 0 ? (100 * result.requestsPerSecond) / baselineRps : null;
           rows.push({
             ...result,
@@ -234,6 +247,7 @@ async function main(): Promise<void> {
             rssMb: workerRss(app.child),
             percentOfBaseline: percent === null ? null : Math.round(percent * 100) / 100,
             cpuUsPerRequest,
+            databaseCpuUsPerRequest,
           });
           await pause();
         }
