@@ -1,6 +1,6 @@
 // The one place where SQLite and PostgreSQL differ in what the app sees
 // (STYLE.md "Data layer, portable by construction").
-import { sql, type RawBuilder } from 'kysely';
+import { PostgresAdapter, sql, type Expression, type RawBuilder } from 'kysely';
 import type { Executor } from './executor';
 import type { Database } from './schema';
 
@@ -12,6 +12,50 @@ export type Dialect = 'sqlite' | 'postgres';
  */
 export function timestampColumnType(dialect: Dialect): 'timestamp' | 'text' {
   return dialect === 'postgres' ? 'timestamp' : 'text';
+}
+
+/** The dialect of a database or transaction. */
+export function dialectOf(db: Executor): Dialect {
+  return db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
+}
+
+/**
+ * A JSON value as the driver returns it: text on SQLite, parsed already on
+ * PostgreSQL (node-postgres parses `json` columns).
+ */
+export type StoredJson<T> = T | string;
+
+export function fromDbJson<T>(value: StoredJson<T>): T {
+  return typeof value === 'string' ? (JSON.parse(value) as T) : value;
+}
+
+/**
+ * An aggregate of the rows it is selected over: a JSON array holding, per row, the
+ * array of `values`, in `orderBy` order; `[]` when there is no row. Arrays rather
+ * than objects, so the keys are not repeated per row. Both dialects order inside the
+ * aggregate (SQLite since 3.44).
+ */
+export function jsonArrayOfRows<Row extends unknown[]>(
+  db: Executor,
+  values: ReadonlyArray<Expression<unknown>>,
+  orderBy: ReadonlyArray<Expression<unknown>>,
+): RawBuilder<StoredJson<Row[]>> {
+  const postgres = dialectOf(db) === 'postgres';
+  const row = postgres
+    ? sql`json_build_array(${sql.join(values)})`
+    : sql`json_array(${sql.join(values)})`;
+  const order = sql.join(orderBy);
+  return postgres
+    ? sql`coalesce(json_agg(${row} order by ${order}), '[]')`
+    : sql`coalesce(json_group_array(${row} order by ${order}), '[]')`;
+}
+
+/**
+ * A timestamp column as the text the driver returns for it outside JSON (PostgreSQL
+ * would write it into JSON in ISO form with a "T"); SQLite stores that text already.
+ */
+export function storedTimeText(db: Executor, time: Expression<unknown>): RawBuilder<string> {
+  return dialectOf(db) === 'postgres' ? sql<string>`cast(${time} as text)` : sql<string>`${time}`;
 }
 
 /** A boolean as the driver accepts it: better-sqlite3 refuses JS booleans, so 1/0 there. */

@@ -3,7 +3,7 @@
 import type { ExpressionBuilder } from 'kysely';
 import { compiledQuery } from '../db/compiled-query';
 import type { Executor } from '../db/executor';
-import type { Database } from '../db/schema';
+import type { Database, PostRow } from '../db/schema';
 import { networkOf } from '../users/network';
 import { withPostDetails, type PostWithDetails } from './post-details';
 
@@ -18,18 +18,33 @@ const visiblePostQuery = compiledQuery((db, values: { viewerId: number; postId: 
     .selectFrom('posts')
     .selectAll('posts')
     .where('posts.id', '=', values.postId)
-    .where(authorInNetwork(db, values.viewerId))
-    .$call(withPostDetails(values.viewerId)),
+    .where(authorInNetwork(db, values.viewerId)),
 );
 
-/**
- * The post if the viewer may see it; hidden and absent are the same undefined (API.md §4).
- * With its details as of this statement, so that showing it takes no further lookup.
- */
+const visiblePostWithDetailsQuery = compiledQuery(
+  (db, values: { viewerId: number; postId: number }) =>
+    db
+      .selectFrom('posts')
+      .selectAll('posts')
+      .where('posts.id', '=', values.postId)
+      .where(authorInNetwork(db, values.viewerId))
+      .$call(withPostDetails(db, values.viewerId)),
+);
+
+/** The post if the viewer may see it; hidden and absent are the same undefined (API.md §4). */
 export function findVisiblePost(
   db: Executor,
   viewerId: number,
   postId: number,
-): Promise<PostWithDetails | undefined> {
+): Promise<PostRow | undefined> {
   return visiblePostQuery.executeTakeFirst(db, { viewerId, postId });
+}
+
+/** findVisiblePost with the post's details, so that showing it takes no further statement. */
+export function findVisiblePostWithDetails(
+  db: Executor,
+  viewerId: number,
+  postId: number,
+): Promise<PostWithDetails | undefined> {
+  return visiblePostWithDetailsQuery.executeTakeFirst(db, { viewerId, postId });
 }

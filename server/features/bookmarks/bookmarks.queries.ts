@@ -6,7 +6,8 @@ import type { Executor } from '../../db/executor';
 import { toDbTime } from '../../db/portable';
 import type { PostRow } from '../../db/schema';
 import { assemblePosts } from '../../posts/assemble-posts';
-import { AUTHOR_COLUMNS, type JoinedAuthorFields } from '../../users/users.mapper';
+import { withLikes, type PostWithDetails } from '../../posts/post-details';
+import { AUTHOR_COLUMNS } from '../../users/users.mapper';
 
 export function insertBookmark(db: Executor, userId: number, postId: number) {
   return db
@@ -22,8 +23,9 @@ export function deleteOwnBookmark(db: Executor, userId: number, bookmarkId: numb
 
 const ownBookmarksQuery = compiledQuery((db, values: { userId: number }) =>
   db
-    .selectFrom('bookmarks')
-    .innerJoin('posts', 'posts.id', 'bookmarks.post_id')
+    .selectFrom('posts')
+    .$call(withLikes(db))
+    .innerJoin('bookmarks', 'bookmarks.post_id', 'posts.id')
     .leftJoin('users as author', 'author.id', 'posts.user_id')
     .select(['bookmarks.id as bookmark_id'])
     .selectAll('posts')
@@ -42,7 +44,7 @@ export async function listOwnBookmarks(db: Executor, userId: number): Promise<Bo
 export async function toBookmarks(
   db: Executor,
   userId: number,
-  rows: Array<PostRow & JoinedAuthorFields & { bookmark_id: number }>,
+  rows: Array<(PostRow | Omit<PostWithDetails, 'viewer_bookmark_id'>) & { bookmark_id: number }>,
 ): Promise<Bookmark[]> {
   // The user's bookmark of each post is this one: there is one per user and post.
   const withDetails = rows.map((row) => ({ ...row, viewer_bookmark_id: row.bookmark_id }));

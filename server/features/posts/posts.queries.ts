@@ -47,7 +47,7 @@ const feedQuery = compiledQuery(
       .where('posts.id', 'in', feedPageIds(db, values))
       .orderBy('posts.pub_date', 'desc')
       .orderBy('posts.id', 'desc')
-      .$call(withPostDetails(values.viewerId)),
+      .$call(withPostDetails(db, values.viewerId)),
   { inline: ['limit'] },
 );
 

@@ -6,7 +6,7 @@ import type { Executor } from '../../db/executor';
 import type { PostRow } from '../../db/schema';
 import { badRequest, notFound } from '../../errors';
 import { assemblePosts } from '../../posts/assemble-posts';
-import { findVisiblePost } from '../../posts/visible-posts';
+import { findVisiblePost, findVisiblePostWithDetails } from '../../posts/visible-posts';
 import { deletedResponses, deletesOwn, routesTagged } from '../../route-schema';
 import { deleteOwnPost, insertPost, listFeed, updateOwnPost } from './posts.queries';
 
@@ -15,7 +15,7 @@ const postNotFound = (id: number) => notFound(`Post ${id} not found.`);
 
 /** One post in its full shape, as the viewer sees it. */
 async function renderPost(db: Executor, viewerId: number, postId: number): Promise<Post> {
-  const row = await findVisiblePost(db, viewerId, postId);
+  const row = await findVisiblePostWithDetails(db, viewerId, postId);
   if (!row) throw postNotFound(postId);
   return assembleOne(db, viewerId, row);
 }

@@ -225,7 +225,7 @@ export function listUserPosts(
     .selectFrom('posts')
     .selectAll('posts')
     .where('posts.user_id', '=', userId)
-    .$call(withPostDetails(viewerId));
+    .$call(withPostDetails(db, viewerId));
   if (before !== undefined) {
     query = query.where(
       sql<boolean>`(posts.pub_date, posts.id) < (select c.pub_date, c.id from posts as c where c.id = ${before})`,
