@@ -163,13 +163,12 @@ export function serverCpuMs(child: ChildProcess): number | null {
 }
 
 /**
- * CPU time used so far by every PostgreSQL process on this machine (the server and
- * its backends, named "postgres" by Linux), in ms; null where /proc is absent. On a
- * PostgreSQL run the database shares the machine's cores with the app, so its CPU per
- * request is part of what a request costs. Backends that exit between two readings
- * take their time with them (the app's pool keeps its connections through a run).
+ * CPU time used so far by each PostgreSQL process on this machine (the server and its
+ * backends, named "postgres" by Linux), in ms by process id; null where /proc is
+ * absent. On a PostgreSQL run the database shares the machine's cores with the app, so
+ * its CPU per request is part of what a request costs (postgresCpuSince).
  */
-export function postgresCpuMs(): number | null {
+export function postgresCpuMs(): Map<number, number> | null {
   let pids: number[];
   try {
     pids = readdirSync('/proc')
@@ -178,7 +177,7 @@ export function postgresCpuMs(): number | null {
   } catch {
     return null;
   }
-  let total = 0;
+  const times = new Map<number, number>();
   for (const pid of pids) {
     let command: string;
     try {
@@ -186,8 +185,22 @@ export function postgresCpuMs(): number | null {
     } catch {
       continue; // exited meanwhile
     }
-    if (command === 'postgres') total += cpuMilliseconds(pid) ?? 0;
+    const time = command === 'postgres' ? cpuMilliseconds(pid) : null;
+    if (time !== null) times.set(pid, time);
   }
+  return times;
+}
+
+/**
+ * PostgreSQL's CPU time since `before`, in ms: over the processes alive at both
+ * readings (a backend that exited took its time with it; the app's pool keeps its
+ * connections through a run, a login's short-lived ones are missed).
+ */
+export function postgresCpuSince(before: Map<number, number> | null): number | null {
+  const after = postgresCpuMs();
+  if (before === null || after === null) return null;
+  let total = 0;
+  for (const [pid, time] of after) total += time - (before.get(pid) ?? time);
   return total;
 }
 

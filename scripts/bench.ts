@@ -11,6 +11,7 @@ import { describeMachine, printTable, saveJson, type Row } from './bench-report'
 import {
   loginAsDemoUser,
   postgresCpuMs,
+  postgresCpuSince,
   serverCpuMs,
   startApp,
   startBaseline,
@@ -237,7 +238,7 @@ async function main(): Promise<void> {
           const databaseCpuUsPerRequest =
             databaseCpuBefore === null
               ? null
-              : cpuPerRequest(databaseCpuBefore, postgresCpuMs(), result.requests);
+              : cpuPerRequest(0, postgresCpuSince(databaseCpuBefore), result.requests);
           const percent = baselineRps > 0 ? (100 * result.requestsPerSecond) / baselineRps : null;
           rows.push({
             ...result,
