@@ -14,7 +14,10 @@ export function timestampColumnType(dialect: Dialect): 'timestamp' | 'text' {
   return dialect === 'postgres' ? 'timestamp' : 'text';
 }
 
-/** The dialect of a database or transaction. */
+/**
+ * The dialect of a database or transaction, for what builds a query from the Kysely
+ * executor alone (a compiled query's builder); the app's Db carries it as `dialect`.
+ */
 export function dialectOf(db: Executor): Dialect {
   return db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
 }

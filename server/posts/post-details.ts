@@ -14,7 +14,7 @@ export type LikeTuple = [id: number, userId: number];
 
 /**
  * A comment as its post's `comments` column holds it, oldest first, with its author's
- * USER_COLUMNS (null when the author row is gone).
+ * USER_COLUMNS in their order (null when the author row is gone).
  */
 export type CommentTuple = [
   id: number,

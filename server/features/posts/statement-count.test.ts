@@ -99,7 +99,7 @@ describe(`statements per request (${testDialect})`, () => {
       const many = await countStatements(large.viewer.id, largeUrls[index]![0]);
       assert.equal(many, few, `${url}: ${few} statements for small data, ${many} for large`);
       if (expected !== undefined) assert.equal(many, expected, `${url} runs ${many} statements`);
-      // Auth lookup + at most the cursor, the posts and four batched lookups.
+      // No endpoint runs more than 7, the auth lookup included (README, "Queries that scale").
       assert.ok(many <= 7, `${url} runs ${many} statements`);
     }
   });
