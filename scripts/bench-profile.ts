@@ -1,17 +1,26 @@
 // npm run bench:profile -- [--path /api/posts?limit=20] [--pg | --database URL]
-//   [--duration 10] [--connections 32] [--top 25] [--keep DIR]
-// Where one endpoint's time goes: the compiled server in production mode, one
-// process, under `node --cpu-prof`, loaded by wrk; then the profile summarised by
-// package (self time) and by function (self and inclusive time), as shares of the
-// time the process was busy. --keep saves the .cpuprofile (open it in Chrome DevTools).
+//   [--duration 10] [--connections 32] [--top 25] [--keep DIR] [--perf]
+// Where one endpoint's time goes: the compiled server in production mode, loaded by
+// wrk, profiled one of two ways.
+// - Default: one process under `node --cpu-prof`; the profile summarised by package
+//   (self time) and by function (self and inclusive time), as shares of the time the
+//   process was busy. --keep saves the .cpuprofile (open it in Chrome DevTools).
+//   V8's profiler samples wall-clock time: a process waiting for a core is charged
+//   to whatever was on its stack (README, Performance).
+// - --perf: the production defaults (every worker) under `node --perf-basic-prof`,
+//   the whole machine sampled by Linux `perf record -g -a` (Debian's linux-perf),
+//   which counts CPU time: where the machine's CPU went (server, PostgreSQL, wrk,
+//   idle) and the server's CPU by owner, each with microseconds per request.
+import { spawn } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { createLoadGenerator } from './bench-load';
-import { prepareBenchDatabase } from './bench-database';
+import { createLoadGenerator, type LoadOptions } from './bench-load';
+import { prepareBenchDatabase, type BenchDatabase } from './bench-database';
+import { parsePerfScript, summarisePerf } from './bench-perf-summary';
 import { summariseProfile, type CpuProfile } from './bench-profile-summary';
-import { loginAsDemoUser, startApp } from './bench-servers';
+import { childPids, loginAsDemoUser, startApp } from './bench-servers';
 import { buildServer } from './build-server';
 
 const { values: flags } = parseArgs({
@@ -23,6 +32,7 @@ const { values: flags } = parseArgs({
     connections: { type: 'string', default: '32' },
     top: { type: 'string', default: '25' },
     keep: { type: 'string' },
+    perf: { type: 'boolean', default: false },
   },
   strict: true,
 });
@@ -32,13 +42,45 @@ const pgAdminUrl =
   process.env.TEST_PG_URL ??
   'postgresql://postgres@127.0.0.1:5432/postgres';
 
-async function main(): Promise<void> {
-  await buildServer({ quiet: true });
-  const database = await prepareBenchDatabase({
-    postgres: flags.pg,
-    pgAdminUrl,
-    existing: flags.database,
+/** perf's sampling frequency per core (999, not 1000, so it does not beat with timers). */
+const PERF_HZ = 999;
+
+function loadOptions(base: string, token: string, seconds: number): LoadOptions {
+  return {
+    url: `${base}${flags.path}`,
+    method: 'GET',
+    headers: { authorization: `Bearer ${token}`, 'accept-encoding': 'gzip, deflate, br' },
+    connections: Number(flags.connections),
+    threads: 2,
+    seconds,
+  };
+}
+
+/** Runs a command to its end; its standard output, or an error naming it and its stderr. */
+function run(command: string, args: string[]): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    const out: Buffer[] = [];
+    let err = '';
+    child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
+    child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+    child.once('error', (error) =>
+      reject(
+        new Error(
+          `${command} could not run (${error.message}); ` +
+            (command === 'perf' ? "install Debian's linux-perf." : ''),
+        ),
+      ),
+    );
+    child.once('exit', (code) =>
+      code === 0
+        ? resolve(Buffer.concat(out).toString())
+        : reject(new Error(`${command} ${args.join(' ')} exited ${code}: ${err.trim()}`)),
+    );
   });
+}
+
+async function profileWithCpuProf(database: BenchDatabase): Promise<void> {
   const profileDir = mkdtempSync(path.join(tmpdir(), 'photo-bench-profile-'));
   try {
     const spawned = Date.now();
@@ -52,14 +94,9 @@ async function main(): Promise<void> {
     try {
       const token = await loginAsDemoUser(app.base);
       loadStarted = Date.now();
-      const result = await createLoadGenerator().load({
-        url: `${app.base}${flags.path}`,
-        method: 'GET',
-        headers: { authorization: `Bearer ${token}`, 'accept-encoding': 'gzip, deflate, br' },
-        connections: Number(flags.connections),
-        threads: 2,
-        seconds: Number(flags.duration),
-      });
+      const result = await createLoadGenerator().load(
+        loadOptions(app.base, token, Number(flags.duration)),
+      );
       requestsPerSecond = result.requestsPerSecond;
       if (result.badStatus + result.errors > 0) throw new Error(`${flags.path} failed under load`);
     } finally {
@@ -91,6 +128,77 @@ async function main(): Promise<void> {
     }
   } finally {
     rmSync(profileDir, { recursive: true, force: true });
+  }
+}
+
+async function profileWithPerf(database: BenchDatabase): Promise<void> {
+  await run('perf', ['--version']);
+  const seconds = Number(flags.duration);
+  if (!(seconds >= 4)) throw new Error('--perf needs --duration of at least 4 seconds.');
+  const workDir = mkdtempSync(path.join(tmpdir(), 'photo-bench-perf-'));
+  const dataFile = path.join(workDir, 'perf.data');
+  // --perf-basic-prof writes V8's log too: into the work directory, not the repository.
+  const app = await startApp({
+    databaseUrl: database.url,
+    nodeArgs: ['--perf-basic-prof', `--logfile=${path.join(workDir, 'v8.log')}`],
+  });
+  const primary = app.child.pid!;
+  const serverPids = new Set([primary]);
+  try {
+    const token = await loginAsDemoUser(app.base);
+    const load = createLoadGenerator();
+    await load.load(loadOptions(app.base, token, 3)); // warm-up: JIT, caches, pools
+    // Every worker is up by now.
+    for (const pid of childPids(primary)) serverPids.add(pid);
+    // perf records the middle of the run: from 1 s in to 1 s before its end.
+    const recordSeconds = seconds - 2;
+    const loaded = load.load(loadOptions(app.base, token, seconds));
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const recording = run('perf', [
+      'record',
+      '-F',
+      String(PERF_HZ),
+      '-g',
+      '-a',
+      '-o',
+      dataFile,
+      '--',
+      'sleep',
+      String(recordSeconds),
+    ]);
+    const [result] = await Promise.all([loaded, recording]);
+    if (result.badStatus + result.errors > 0) throw new Error(`${flags.path} failed under load`);
+    // The JIT's symbol maps (/tmp/perf-<pid>.map) are read while the server still runs.
+    const script = await run('perf', ['script', '-i', dataFile, '-F', 'comm,pid,tid,ip,sym']);
+    console.log(
+      `${flags.path} on ${database.dialect} ${database.dataset}: ${Math.round(result.requestsPerSecond)} requests/s, ` +
+        `${serverPids.size === 1 ? 'one process' : `${serverPids.size - 1} workers`}, perf recorded ${recordSeconds} s`,
+    );
+    console.log(
+      summarisePerf(parsePerfScript(script), {
+        serverPids,
+        sampleMicros: 1e6 / PERF_HZ,
+        requests: result.requestsPerSecond * recordSeconds,
+        top: Number(flags.top),
+      }),
+    );
+  } finally {
+    await app.stop();
+    rmSync(workDir, { recursive: true, force: true });
+    for (const pid of serverPids) rmSync(`/tmp/perf-${pid}.map`, { force: true });
+  }
+}
+
+async function main(): Promise<void> {
+  await buildServer({ quiet: true });
+  const database = await prepareBenchDatabase({
+    postgres: flags.pg,
+    pgAdminUrl,
+    existing: flags.database,
+  });
+  try {
+    await (flags.perf ? profileWithPerf(database) : profileWithCpuProf(database));
+  } finally {
     await database.drop();
   }
 }

@@ -126,7 +126,8 @@ function rssMegabytes(pid: number): number | null {
   }
 }
 
-function childPids(pid: number): number[] {
+/** A process's children (a cluster primary's workers), from /proc. */
+export function childPids(pid: number): number[] {
   try {
     return readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8')
       .trim()
