@@ -140,19 +140,22 @@ export function nameRepeatedStatements(pool: pg.Pool, capacity = PG_STATEMENT_CA
   pool.on('connect', (client) => {
     const query = client.query.bind(client) as QueryFunction;
     (client as unknown as { query: QueryFunction }).query = (...args: unknown[]) => {
-      const [text, values] = args;
-      // Only (text, values[]) calls with parameters, i.e. Kysely's queries: query
-      // configs, cursors, callbacks and parameterless DDL / transaction control pass through.
+      const [text, values, callback] = args;
+      // Only (text, values[]) or (text, values[], callback) calls with parameters, i.e.
+      // the app's queries (database.ts): query configs, cursors and parameterless DDL /
+      // transaction control pass through.
+      const withCallback = args.length === 3 && typeof callback === 'function';
       if (
         typeof text !== 'string' ||
         !Array.isArray(values) ||
         values.length === 0 ||
-        args.length !== 2
+        (args.length !== 2 && !withCallback)
       ) {
         return query(...args);
       }
       const name = nameFor(text);
-      return name === undefined ? query(text, values) : query({ name, text, values });
+      const config = name === undefined ? { text, values } : { name, text, values };
+      return withCallback ? query(config, callback) : query(config);
     };
   });
 }
