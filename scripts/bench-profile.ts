@@ -11,11 +11,11 @@
 //   the whole machine sampled by Linux `perf record -g -a` (Debian's linux-perf),
 //   which counts CPU time: where the machine's CPU went (server, PostgreSQL, wrk,
 //   idle) and the server's CPU by owner, each with microseconds per request.
-import { spawn } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseArgs, promisify } from 'node:util';
 import { createLoadGenerator, type LoadOptions } from './bench-load';
 import { prepareBenchDatabase, type BenchDatabase } from './bench-database';
 import { parsePerfScript, summarisePerf } from './bench-perf-summary';
@@ -56,28 +56,19 @@ function loadOptions(base: string, token: string, seconds: number): LoadOptions 
   };
 }
 
-/** Runs a command to its end; its standard output, or an error naming it and its stderr. */
-function run(command: string, args: string[]): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-    const out: Buffer[] = [];
-    let err = '';
-    child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
-    child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-    child.once('error', (error) =>
-      reject(
-        new Error(
-          `${command} could not run (${error.message}); ` +
-            (command === 'perf' ? "install Debian's linux-perf." : ''),
-        ),
-      ),
-    );
-    child.once('exit', (code) =>
-      code === 0
-        ? resolve(Buffer.concat(out).toString())
-        : reject(new Error(`${command} ${args.join(' ')} exited ${code}: ${err.trim()}`)),
-    );
-  });
+const execFileAsync = promisify(execFile);
+
+/** Runs a command to its end and gives its standard output (perf script's can be tens of MB). */
+async function run(command: string, args: string[]): Promise<string> {
+  try {
+    const { stdout } = await execFileAsync(command, args, { maxBuffer: 1024 ** 3 });
+    return stdout;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT' && command === 'perf') {
+      throw new Error("perf is not installed: install Debian's linux-perf.");
+    }
+    throw error;
+  }
 }
 
 async function profileWithCpuProf(database: BenchDatabase): Promise<void> {

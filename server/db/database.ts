@@ -92,6 +92,9 @@ function openSqlite(file: string, timeouts: DatabaseTimeouts, log?: (event: LogE
   };
 }
 
+/** Connections each process's pool holds at most. */
+export const PG_POOL_SIZE = 10;
+
 function openPostgres(
   url: string,
   ssl: PostgresSsl | undefined,
@@ -103,7 +106,7 @@ function openPostgres(
     connectionString: url,
     // From sslmode / PGSSLMODE with libpq's meaning (postgres-ssl.ts); absent: pg's own.
     ...(ssl === undefined ? {} : { ssl }),
-    max: 10,
+    max: PG_POOL_SIZE,
     idleTimeoutMillis: 30_000,
     connectionTimeoutMillis: timeouts.connectMs,
     // The server cancels a slow statement; the client gives up a little later in
@@ -147,7 +150,7 @@ function openPostgres(
 }
 
 /** How much longer than statement_timeout the client waits for an answer at all. */
-const READ_TIMEOUT_MARGIN_MS = 1000;
+export const READ_TIMEOUT_MARGIN_MS = 1000;
 
 /**
  * The pool as Kysely sees it: every outcome updates `availability`, and a client
@@ -160,7 +163,7 @@ const READ_TIMEOUT_MARGIN_MS = 1000;
  * closure of `client.query`'s scope, and with either one a query's rows outlived two
  * young-generation collections and were promoted to the old generation, to be freed
  * only by full collections (measured with `--trace-gc-nvp`: 27–31 KB promoted per
- * feed page against 1.4 KB this way; README, Performance).
+ * feed page against 1.4–4 KB this way; README, Performance).
  */
 function reportingPool(
   pool: pg.Pool,

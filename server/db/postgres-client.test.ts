@@ -7,7 +7,7 @@ import { after, before, describe, it } from 'node:test';
 import { sql } from 'kysely';
 import { createScratchDatabase, type ScratchDatabase } from '../../test/postgres';
 import { testDialect } from '../../test/helpers';
-import { createDatabase, type Db } from './database';
+import { createDatabase, PG_POOL_SIZE, READ_TIMEOUT_MARGIN_MS, type Db } from './database';
 
 if (testDialect === 'postgres') {
   describe('the PostgreSQL pool', () => {
@@ -46,27 +46,27 @@ if (testDialect === 'postgres') {
       const started = Date.now();
       await db.kysely.connection().execute(async (connection) => {
         // This connection alone lets statements run without the server's own limit,
-        // so only the client's read timeout (statement_timeout + 1 s) can end the wait.
+        // so only the client's read timeout (statement_timeout + READ_TIMEOUT_MARGIN_MS) can end the wait.
         await sql`set statement_timeout = 0`.execute(connection);
         await assert.rejects(sql`select pg_sleep(30)`.execute(connection), /Query read timeout/);
       });
       const waited = Date.now() - started;
-      assert.ok(waited >= statementMs + 1000 - 50, `gave up after ${waited} ms`);
+      assert.ok(waited >= statementMs + READ_TIMEOUT_MARGIN_MS - 50, `gave up after ${waited} ms`);
       assert.ok(waited < 10_000, `gave up after ${waited} ms`);
-      // Every connection the pool can give (it holds at most 10) has the server's
-      // limit: the one left waiting on pg_sleep was destroyed, not returned.
+      // Every connection the pool can give has the server's limit: the one left
+      // waiting on pg_sleep was destroyed, not returned.
       const limits = await Promise.all(
-        Array.from({ length: 10 }, () =>
+        Array.from({ length: PG_POOL_SIZE }, () =>
           db.kysely.connection().execute(async (connection) => {
             const { rows } = await sql<{
               statement_timeout: string;
             }>`show statement_timeout`.execute(connection);
-            await sql`select pg_sleep(0.05)`.execute(connection); // hold it, so all 10 are distinct
+            await sql`select pg_sleep(0.05)`.execute(connection); // hold it, so all are distinct
             return rows[0]!.statement_timeout;
           }),
         ),
       );
-      assert.deepEqual(limits, Array(10).fill(`${statementMs}ms`));
+      assert.deepEqual(limits, Array(PG_POOL_SIZE).fill(`${statementMs}ms`));
       // And the database is reported available again by the next success.
       const { rows } = await sql<{ ok: number }>`select 1 as ok`.execute(db.kysely);
       assert.deepEqual(rows, [{ ok: 1 }]);
